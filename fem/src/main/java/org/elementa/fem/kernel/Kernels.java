@@ -1,0 +1,85 @@
+package org.elementa.fem.kernel;
+
+/**
+ * The hot numerical kernels of Elementa, in one interface with two implementations: a scalar one
+ * that always works and a Vector API one ({@code jdk.incubator.vector}). {@link KernelProvider}
+ * picks one at start-up.
+ *
+ * <p>Conventions (BLAS/LAPACK): dense matrices are column-major in {@code double[]} with an offset
+ * and a leading dimension; element (i, j) of A sits at {@code a[aOff + i + j*lda]}. Symmetric
+ * banded matrices use LAPACK's lower band storage: with half-bandwidth {@code kd} and
+ * {@code ldab >= kd+1}, A(i, j) for {@code j <= i <= min(n-1, j+kd)} sits at
+ * {@code ab[(i-j) + j*ldab]}, so each column of the lower triangle is contiguous.
+ *
+ * <p>Implementations are stateless and thread-safe. No method allocates on its hot path except
+ * where noted, and none checks its arguments beyond what the JVM's array bounds checks do: the
+ * public solvers that call them validate their inputs once.
+ */
+public interface Kernels {
+
+    /** Implementation name: {@code "vector"} or {@code "scalar"}. */
+    String name();
+
+    /** Width of the vector registers used, in bits; 0 for the scalar implementation. */
+    int vectorBitSize();
+
+    /** Returns sum_i x[xOff+i]*y[yOff+i] for i in [0, n). */
+    double dot(int n, double[] x, int xOff, double[] y, int yOff);
+
+    /** y[yOff+i] += a*x[xOff+i] for i in [0, n). */
+    void axpy(int n, double a, double[] x, int xOff, double[] y, int yOff);
+
+    /** x[xOff+i] *= a for i in [0, n). */
+    void scal(int n, double a, double[] x, int xOff);
+
+    /**
+     * General matrix-vector product y = alpha*op(A)*x + beta*y, where A is m-by-n column-major and
+     * op(A) is A or A^T. With beta = 0 the input y is not read (NaNs in it do not propagate).
+     */
+    void gemv(boolean transA, int m, int n, double alpha, double[] a, int aOff, int lda,
+              double[] x, int xOff, double beta, double[] y, int yOff);
+
+    /**
+     * General matrix-matrix product C = alpha*op(A)*op(B) + beta*C with op(A) m-by-k, op(B) k-by-n,
+     * C m-by-n, all column-major. With beta = 0 the input C is not read. May allocate packing
+     * buffers per call (amortized over the O(mnk) work).
+     */
+    void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
+              double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
+              double beta, double[] c, int cOff, int ldc);
+
+    /**
+     * Symmetric banded matrix-vector product y = alpha*A*x + beta*y, A n-by-n symmetric with
+     * half-bandwidth kd in lower band storage. With beta = 0 the input y is not read.
+     */
+    void sbmv(int n, int kd, double alpha, double[] ab, int ldab, double[] x, double beta, double[] y);
+
+    /**
+     * In-place banded Cholesky factorization A = L*L^T of a symmetric positive definite banded
+     * matrix in lower band storage (LAPACK dpbtrf, uplo='L').
+     *
+     * @return 0 on success, or j+1 if the leading minor of order j+1 is not positive (the
+     *         factorization stopped there), as LAPACK's {@code info}
+     */
+    int pbtrf(int n, int kd, double[] ab, int ldab);
+
+    /**
+     * Solves A*X = B with the factor from {@link #pbtrf}; B is n-by-nrhs column-major with leading
+     * dimension ldb and is overwritten by X.
+     */
+    void pbtrs(int n, int kd, double[] ab, int ldab, double[] b, int nrhs, int ldb);
+
+    /**
+     * In-place banded LDL^T factorization without pivoting of a symmetric (possibly indefinite)
+     * banded matrix in lower band storage: on return the diagonal entries hold D and the
+     * sub-diagonal entries hold the unit lower factor L. The number of negative entries of D is the
+     * number of eigenvalues of A below zero (Sylvester's law of inertia), which makes this the
+     * factorization of choice for shift-invert with a Sturm count.
+     *
+     * @return 0 on success, or j+1 if pivot j is exactly zero (the factorization stopped there)
+     */
+    int sbldlt(int n, int kd, double[] ab, int ldab);
+
+    /** Solves A*X = B with the factor from {@link #sbldlt}; B is overwritten by X. */
+    void sbldltSolve(int n, int kd, double[] ab, int ldab, double[] b, int nrhs, int ldb);
+}

@@ -1,0 +1,2 @@
+/** JMH benchmarks; run with {@code java -jar jmh/target/benchmarks.jar}. */
+package org.elementa.jmh;

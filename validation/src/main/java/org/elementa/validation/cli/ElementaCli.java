@@ -1,0 +1,63 @@
+package org.elementa.validation.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code elementa} command line. Each capability is a subcommand; every subcommand that takes
+ * {@code --json} prints the JSON object alone on standard output, and everything else (progress,
+ * logs) on standard error.
+ */
+@Command(name = "elementa",
+        mixinStandardHelpOptions = true,
+        versionProvider = ElementaCli.Version.class,
+        description = "High-order finite element, spectral and kinetic solvers.",
+        subcommands = {InfoCommand.class, CommandLine.HelpCommand.class})
+public final class ElementaCli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "a subcommand is required: run 'elementa --help' to list them");
+    }
+
+    /** Runs the command line and exits with its status. */
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns its exit status (for tests). */
+    public static int execute(String... args) {
+        CommandLine cl = new CommandLine(new ElementaCli());
+        cl.setParameterExceptionHandler(ElementaCli::shortUsageError);
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            cmd.getErr().println("elementa " + cmd.getCommandName() + ": " + oneLine(ex));
+            return 1;
+        });
+        return cl.execute(args);
+    }
+
+    /** A wrong argument gets one line saying what is wrong and where to look, and exit code 2. */
+    private static int shortUsageError(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        String path = cmd.getCommandSpec().qualifiedName();
+        cmd.getErr().println(path + ": " + ex.getMessage() + " (see '" + path + " --help')");
+        return 2;
+    }
+
+    static String oneLine(Throwable ex) {
+        String m = ex.getMessage();
+        return (m == null ? ex.getClass().getSimpleName() : m).replace('\n', ' ');
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = ElementaCli.class.getPackage().getImplementationVersion();
+            return new String[] {"elementa " + (v == null ? "development build" : v)};
+        }
+    }
+}
