@@ -1,0 +1,11 @@
+package org.elementa.fem.linalg;
+
+/** An eigensolver failed: S not positive definite, or no convergence (the message says which, with the residuals). */
+public final class EigenSolverException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public EigenSolverException(String message) {
+        super(message);
+    }
+}
