@@ -9,7 +9,7 @@ import java.util.List;
  *
  * <p>Sommerfeld's fine-structure formula (Sommerfeld 1916; derived from the Dirac equation by
  * Darwin and Gordon 1928; see for example Bethe and Salpeter, "Quantum Mechanics of One- and
- * Two-Electron Atoms", eq. 14.29):
+ * Two-Electron Atoms"):
  * <pre>
  *   E(n, kappa) = c^2 / sqrt(1 + (Z/c)^2 / (n - |kappa| + beta)^2) - c^2,
  *   beta = sqrt(kappa^2 - (Z/c)^2).
