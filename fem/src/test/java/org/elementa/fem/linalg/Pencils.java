@@ -131,4 +131,127 @@ final class Pencils {
         }
         return new Pencil(h, s);
     }
+
+    /**
+     * Radial hydrogen-like Schroedinger pencil for l = 0: -1/2 u'' - (Z/r) u = E u on (0, rMax),
+     * u(0) = u(rMax) = 0, with {@code elements} Lagrange elements of order {@code order} on
+     * Gauss-Lobatto-Legendre nodes and geometric grading toward r = 0. H = 1/2 int u' v' - Z int u v / r,
+     * S = int u v, both by 48-point Gauss-Legendre quadrature per element. Half-bandwidth = order.
+     * The bound states approach E_n = -Z^2 / (2 n^2) from above (Rayleigh-Ritz).
+     */
+    static Pencil radialCoulomb(double z, int elements, int order, double rMax, double grading) {
+        double[] gll = gllNodes(order);
+        double[][] gauss = gaussLegendre(48);
+        int nodes = elements * order + 1;
+        int n = nodes - 2;
+        SymmetricBandMatrix h = new SymmetricBandMatrix(n, order);
+        SymmetricBandMatrix s = new SymmetricBandMatrix(n, order);
+        double[] bw = new double[order + 1];
+        for (int j = 0; j <= order; j++) {
+            double w = 1;
+            for (int k = 0; k <= order; k++) {
+                if (k != j) {
+                    w /= gll[j] - gll[k];
+                }
+            }
+            bw[j] = w;
+        }
+        double[] phi = new double[order + 1];
+        double[] dphi = new double[order + 1];
+        for (int e = 0; e < elements; e++) {
+            double ra = rMax * (Math.exp(grading * e / elements) - 1) / (Math.exp(grading) - 1);
+            double rb = rMax * (Math.exp(grading * (e + 1) / elements) - 1) / (Math.exp(grading) - 1);
+            double jac = 0.5 * (rb - ra);
+            for (double[] g : gauss) {
+                double x = g[0];
+                double r = ra + (x + 1) * jac;
+                for (int j = 0; j <= order; j++) {
+                    double prod = bw[j];
+                    double sum = 0;
+                    for (int k = 0; k <= order; k++) {
+                        if (k != j) {
+                            prod *= x - gll[k];
+                            sum += 1 / (x - gll[k]);
+                        }
+                    }
+                    phi[j] = prod;
+                    dphi[j] = prod * sum / jac;
+                }
+                double wq = g[1] * jac;
+                for (int a = 0; a <= order; a++) {
+                    int ga = e * order + a - 1;
+                    if (ga < 0 || ga >= n) {
+                        continue;
+                    }
+                    for (int b = 0; b <= a; b++) {
+                        int gb = e * order + b - 1;
+                        if (gb < 0 || gb >= n) {
+                            continue;
+                        }
+                        h.add(ga, gb, wq * (0.5 * dphi[a] * dphi[b] - z / r * phi[a] * phi[b]));
+                        s.add(ga, gb, wq * phi[a] * phi[b]);
+                    }
+                }
+            }
+        }
+        return new Pencil(h, s);
+    }
+
+    /** Legendre P_m(x) and P_m'(x) by the three-term recurrence. */
+    private static double[] legendre(int m, double x) {
+        double p0 = 1;
+        double p1 = x;
+        if (m == 0) {
+            return new double[] {1, 0};
+        }
+        for (int k = 2; k <= m; k++) {
+            double p2 = ((2 * k - 1) * x * p1 - (k - 1) * p0) / k;
+            p0 = p1;
+            p1 = p2;
+        }
+        double dp = m * (x * p1 - p0) / (x * x - 1);
+        return new double[] {p1, dp};
+    }
+
+    /** Gauss-Legendre points and weights on [-1, 1] by Newton's method on P_m. */
+    static double[][] gaussLegendre(int m) {
+        double[][] out = new double[m][2];
+        for (int i = 0; i < m; i++) {
+            double x = Math.cos(Math.PI * (i + 0.75) / (m + 0.5));
+            for (int it = 0; it < 100; it++) {
+                double[] p = legendre(m, x);
+                double dx = p[0] / p[1];
+                x -= dx;
+                if (Math.abs(dx) < 1e-16) {
+                    break;
+                }
+            }
+            double dp = legendre(m, x)[1];
+            out[i][0] = x;
+            out[i][1] = 2 / ((1 - x * x) * dp * dp);
+        }
+        return out;
+    }
+
+    /** Gauss-Lobatto-Legendre nodes: -1, 1 and the roots of P_p', ascending. */
+    static double[] gllNodes(int p) {
+        double[] x = new double[p + 1];
+        x[0] = -1;
+        x[p] = 1;
+        for (int i = 1; i < p; i++) {
+            double t = -Math.cos(Math.PI * i / p);
+            for (int it = 0; it < 100; it++) {
+                double[] l = legendre(p, t);
+                // (1 - t^2) P'' = 2 t P' - p (p + 1) P
+                double d2 = (2 * t * l[1] - p * (p + 1) * l[0]) / (1 - t * t);
+                double dt = l[1] / d2;
+                t -= dt;
+                if (Math.abs(dt) < 1e-16) {
+                    break;
+                }
+            }
+            x[i] = t;
+        }
+        return x;
+    }
 }
