@@ -1,26 +1,31 @@
 package org.elementa.atomic.dirac;
 
+import org.elementa.fem.space.LagrangeSpace1D;
+
 /**
  * The lowest eigenstates of one kappa from {@link RadialDiracSolver}: energies (rest energy
- * subtracted, ascending) and the radial functions P(r), Q(r), normalized so that the integral of
- * P^2 + Q^2 over [0, rmax] is 1.
+ * subtracted, ascending) and the radial functions P(r) = s(r) f(r), Q(r) = s(r) g(r) with f, g in
+ * the solver's finite element space and s(r) = (r/r_1)^gamma, gamma = beta - |kappa| + 1, on the
+ * first element [0, r_1], 1 elsewhere. Normalized so that the integral of P^2 + Q^2 over [0, rmax] is 1. Immutable.
  */
 public final class DiracSpectrum {
 
-    private final RadialDiracSolver solver;
+    private final LagrangeSpace1D space;
     private final int kappa;
     private final double beta;
+    private final double gamma;
     private final double[] energies;
-    private final double[] vectors;
-    private final int n;
+    private final double[][] large;
+    private final double[][] small;
 
-    DiracSpectrum(RadialDiracSolver solver, int kappa, double beta, double[] energies, double[] vectors, int n) {
-        this.solver = solver;
+    DiracSpectrum(LagrangeSpace1D space, int kappa, double beta, double gamma, double[] energies, double[][] large, double[][] small) {
+        this.space = space;
         this.kappa = kappa;
         this.beta = beta;
+        this.gamma = gamma;
         this.energies = energies;
-        this.vectors = vectors;
-        this.n = n;
+        this.large = large;
+        this.small = small;
     }
 
     /** The angular quantum number kappa. */
@@ -40,6 +45,7 @@ public final class DiracSpectrum {
 
     /** Energy of state k (0 = lowest), rest energy subtracted. */
     public double energy(int k) {
+        checkIndex(k);
         return energies[k];
     }
 
@@ -54,10 +60,36 @@ public final class DiracSpectrum {
         return new DiracState(DiracState.lowestN(kappa) + k, kappa);
     }
 
-    /** {P(r), Q(r)} of state k, for 0 <= r <= rmax. */
+    /** The coefficients of f (P without the first element's r^beta factor) of state k, a copy. */
+    public double[] largeCoefficients(int k) {
+        checkIndex(k);
+        return large[k].clone();
+    }
+
+    /** The coefficients of g (Q without the first element's r^beta factor) of state k, a copy. */
+    public double[] smallCoefficients(int k) {
+        checkIndex(k);
+        return small[k].clone();
+    }
+
+    /**
+     * {P(r), Q(r)} of state k.
+     *
+     * @throws IllegalArgumentException when r is outside [0, rmax]
+     */
     public double[] radial(int k, double r) {
         checkIndex(k);
-        return solver.evaluate(vectors, n, k, beta, r);
+        double f = space.value(large[k], r);
+        double g = space.value(small[k], r);
+        double firstEnd = space.mesh().node(1);
+        double s = r < firstEnd ? Math.pow(r / firstEnd, gamma) : 1.0;
+        return new double[] {s * f, s * g};
+    }
+
+    /** P(r)^2 + Q(r)^2 of state k (4 pi r^2 times its density). */
+    public double density(int k, double r) {
+        double[] pq = radial(k, r);
+        return pq[0] * pq[0] + pq[1] * pq[1];
     }
 
     private void checkIndex(int k) {

@@ -1,10 +1,18 @@
 package org.elementa.atomic.dirac;
 
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.DoubleUnaryOperator;
+import org.elementa.atomic.radial.RadialDiscretization;
+import org.elementa.fem.linalg.BandedGeneralizedEigensolver;
 import org.elementa.fem.linalg.EigenResult;
-import org.elementa.fem.linalg.EjmlGeneralizedEigensolver;
 import org.elementa.fem.linalg.GeneralizedEigensolver;
 import org.elementa.fem.linalg.SymmetricBandMatrix;
+import org.elementa.fem.mesh.Mesh1D;
+import org.elementa.fem.space.BoundaryCondition;
+import org.elementa.fem.space.ElementQuadrature;
+import org.elementa.fem.space.LagrangeSpace1D;
 
 /**
  * Radial Dirac equation in a central potential by high-order finite elements and the squared
@@ -41,9 +49,13 @@ import org.elementa.fem.linalg.SymmetricBandMatrix;
  * For a potential with r V(r) -> -Z at the origin (point nucleus) the solutions behave as
  * P, Q ~ r^beta with beta = sqrt(kappa^2 - (Z/c)^2): for kappa = +-1 and heavy atoms beta < 1, the
  * derivatives are infinite at r = 0 and plain polynomials converge slowly. On the first element
- * [0, r_1] we therefore write P = s f, Q = s g with s(r) = (r/r_1)^beta and f, g polynomials (free at
- * r = 0); elsewhere s = 1. s = 1 at r_1, so the trial functions stay continuous. With
- * b = beta on the first element and b = 0 elsewhere,
+ * [0, r_1] we therefore write P = s f, Q = s g with s(r) = (r/r_1)^gamma, gamma = beta - (|kappa| - 1),
+ * and f, g polynomials (free at r = 0); elsewhere s = 1. Then f, g ~ r^(|kappa| - 1) times an
+ * analytic function: polynomials approximate them to exponential accuracy for every kappa, and
+ * gamma lies in (1/2, 1], so the weights stay of moderate size (with s = (r/r_1)^beta itself the
+ * mass of the first node would be ~ p^(-4 beta), 1e-30 for kappa = -6, and the pencil
+ * needlessly ill-scaled). s = 1 at r_1, so the trial functions stay continuous. With b = gamma on
+ * the first element and b = 0 elsewhere,
  * <pre>
  *   (H x)_1 = (s/r) [ (r V + c^2 r) f + c (kappa - b) g - c r g' ]
  *   (H x)_2 = (s/r) [ c (kappa + b) f + c r f' + (r V - c^2 r) g ]
@@ -54,16 +66,20 @@ import org.elementa.fem.linalg.SymmetricBandMatrix;
  *   B_ij = integral (s/r)^2 [ a1_i a1_j + a2_i a2_j + c^2 r (f_i a1_j + f_j a1_i - g_i a2_j - g_j a2_i) ] dr
  *   S_ij = integral s^2 [ f_i f_j + g_i g_j ] dr
  * </pre>
- * On the first element the weight (s/r)^2 = (r/r_1)^(2 beta - 2) / r_1^2 is integrated exactly by
- * Gauss-Jacobi quadrature with the weight (1+x)^(2 beta - 2) (this needs 2 beta - 2 > -1, that is
- * beta > 1/2, Z/c < sqrt(3)/2 for kappa = +-1); on the others by Gauss-Legendre quadrature, the
- * integrands being smooth there. Since the exact solution is r^beta times an analytic function,
- * kappa = +-1 converges as fast as every other kappa.
+ * On the first element the weight (s/r)^2 = (r/r_1)^(2 gamma - 2) / r_1^2 is integrated exactly by
+ * Gauss-Jacobi quadrature with the weight (1+x)^(2 gamma - 2) (this needs gamma > 1/2: for
+ * kappa = +-1, Z/c < sqrt(3)/2); on the others by Gauss-Legendre quadrature, the integrands being
+ * smooth there. Since the exact solution is r^beta times an analytic function, kappa = +-1
+ * converges as fast as every other kappa.
  *
  * <h2>Discretization</h2>
- * Continuous Lagrange elements of order p on Gauss-Lobatto nodes over a {@link RadialMesh}; f and g
- * vanish at rmax (Dirichlet) and are free at r = 0. The unknowns of the two components are
- * interleaved node by node, so B and S are banded with half-bandwidth 2p + 1.
+ * Continuous Lagrange elements of order p on Gauss-Lobatto nodes ({@link LagrangeSpace1D}) over the
+ * exponential mesh of a {@link RadialDiscretization}; f and g vanish at rmax (Dirichlet) and are
+ * free at r = 0. The unknowns of the two components are interleaved node by node (unknown 2i is f
+ * and 2i + 1 is g at the space's dof i), so B and S are banded with half-bandwidth 2p + 1. The
+ * energies reported are the Rayleigh quotients x^T B x / x^T S x of the computed eigenvectors, which
+ * removes most of the eigensolver's rounding (for the 1s state of Z = 92 the floor drops from about
+ * 1e-9 to 3e-11 Ha).
  *
  * <p>The potential enters as r V(r), a smooth function for an atom (-Z at the origin). The nuclear
  * charge Z given to {@link #solve} sets beta and must be -r V(0).
@@ -72,56 +88,42 @@ import org.elementa.fem.linalg.SymmetricBandMatrix;
  */
 public final class RadialDiracSolver {
 
-    /** Extra quadrature points over p + 1 on each element: the 1/r^2 weight and r V are not polynomials. */
-    private static final int EXTRA_POINTS = 10;
-
-    private final RadialMesh mesh;
+    private final RadialDiscretization discretization;
     private final double c;
     private final GeneralizedEigensolver eigensolver;
-    private final double[] boundaries;
-    private final int p;
-    private final int points;
-    private final double[] lobatto;
-    private final double[] legendreX;
-    private final double[] legendreW;
-    private final double[][] legendreValue;
-    private final double[][] legendreSlope;
+    private final LagrangeSpace1D space;
+    private final Map<Long, ElementQuadrature> quadratures = new ConcurrentHashMap<>();
 
-    /** A solver on {@code mesh} with speed of light c, using the EJML dense generalized eigensolver. */
-    public RadialDiracSolver(RadialMesh mesh, double c) {
-        this(mesh, c, new EjmlGeneralizedEigensolver());
+    /** A solver with speed of light c on the given discretization, with the banded eigensolver. */
+    public RadialDiracSolver(RadialDiscretization discretization, double c) {
+        this(discretization, c, new BandedGeneralizedEigensolver());
     }
 
     /**
-     * A solver on {@code mesh} with speed of light c and the given generalized eigensolver.
+     * A solver with speed of light c on the given discretization and eigensolver.
      *
      * @throws IllegalArgumentException when c is not a finite number > 0
      */
-    public RadialDiracSolver(RadialMesh mesh, double c, GeneralizedEigensolver eigensolver) {
+    public RadialDiracSolver(RadialDiscretization discretization, double c, GeneralizedEigensolver eigensolver) {
         if (!(c > 0) || Double.isInfinite(c)) {
             throw new IllegalArgumentException("c = " + c + " must be a finite number > 0");
         }
-        this.mesh = java.util.Objects.requireNonNull(mesh, "mesh");
-        this.eigensolver = java.util.Objects.requireNonNull(eigensolver, "eigensolver");
+        this.discretization = Objects.requireNonNull(discretization, "discretization");
+        this.eigensolver = Objects.requireNonNull(eigensolver, "eigensolver");
         this.c = c;
-        this.boundaries = mesh.boundaries();
-        this.p = mesh.order();
-        this.points = p + 1 + EXTRA_POINTS;
-        this.lobatto = GaussRules.lobattoNodes(p + 1);
-        double[][] rule = GaussRules.legendre(points);
-        this.legendreX = rule[0];
-        this.legendreW = rule[1];
-        this.legendreValue = new double[points][];
-        this.legendreSlope = new double[points][];
-        for (int q = 0; q < points; q++) {
-            legendreValue[q] = lagrangeValues(legendreX[q]);
-            legendreSlope[q] = lagrangeSlopes(legendreX[q]);
-        }
+        Mesh1D mesh = Mesh1D.exponential(0, discretization.rmax(), discretization.a(), discretization.elements());
+        this.space = new LagrangeSpace1D(mesh, discretization.order(), BoundaryCondition.NATURAL,
+                BoundaryCondition.DIRICHLET);
     }
 
-    /** The mesh. */
-    public RadialMesh mesh() {
-        return mesh;
+    /** The discretization. */
+    public RadialDiscretization discretization() {
+        return discretization;
+    }
+
+    /** The scalar finite element space in which f and g (P and Q without the r^beta factor) live. */
+    public LagrangeSpace1D space() {
+        return space;
     }
 
     /** The speed of light. */
@@ -131,7 +133,25 @@ public final class RadialDiracSolver {
 
     /** Number of unknowns of the discrete problem, 2 N p. */
     public int size() {
-        return 2 * mesh.elements() * p;
+        return 2 * space.dofs();
+    }
+
+    /**
+     * The quadrature of kappa for nuclear charge Z: Gauss-Jacobi with weight r^(2 gamma - 2),
+     * gamma = beta - |kappa| + 1, on the first element, Gauss-Legendre elsewhere. Potentials given
+     * as arrays are r V at its points.
+     *
+     * @throws IllegalArgumentException when kappa = 0 or Z is out of range (see {@link #solve})
+     */
+    public ElementQuadrature quadrature(int kappa, double z) {
+        double gamma = factorExponent(kappa, checkedBeta(kappa, z));
+        return quadratures.computeIfAbsent(Double.doubleToLongBits(gamma), k -> ElementQuadrature
+                .gaussLegendreWithJacobiFirst(space, discretization.quadraturePoints(), 2 * gamma - 2));
+    }
+
+    /** gamma = beta - (|kappa| - 1): the exponent of the first element's factor (r/r_1)^gamma. */
+    private static double factorExponent(int kappa, double beta) {
+        return beta - (Math.abs(kappa) - 1);
     }
 
     /**
@@ -154,35 +174,93 @@ public final class RadialDiracSolver {
      * @throws org.elementa.fem.linalg.EigenSolverException when the eigensolver fails
      */
     public DiracSpectrum solve(int kappa, double z, DoubleUnaryOperator rV, int count) {
-        double beta = DiracCoulomb.beta(kappa, z, c);
-        if (!(2 * beta - 2 > -1)) {
-            throw new IllegalArgumentException("Z = " + z + " gives beta = " + beta + " for kappa = " + kappa
-                    + "; the squared Hamiltonian needs beta > 1/2, that is Z < c sqrt(3)/2 = " + c * Math.sqrt(0.75));
+        ElementQuadrature quadrature = quadrature(kappa, z);
+        double[] values = new double[quadrature.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = rV.applyAsDouble(quadrature.point(i));
         }
+        return solve(kappa, z, values, count, null);
+    }
+
+    /**
+     * The {@code count} lowest eigenstates of kappa, with r V given at the points of
+     * {@link #quadrature(int, double) quadrature(kappa, z)},
+     * and optional energy guesses (previous eigenvalues in an SCF loop) that speed the eigensolver.
+     *
+     * @param guesses null, or approximate energies of the lowest guesses.length <= count states
+     * @throws IllegalArgumentException naming the parameter outside its range, or when a value is not finite
+     */
+    public DiracSpectrum solve(int kappa, double z, double[] rVAtPoints, int count, double[] guesses) {
+        double beta = checkedBeta(kappa, z);
         int n = size();
         if (count < 1 || count > n) {
             throw new IllegalArgumentException("count = " + count + " must be in [1, " + n + "]");
         }
-        SymmetricBandMatrix bm = new SymmetricBandMatrix(n, Math.min(2 * p + 1, n - 1));
-        SymmetricBandMatrix sm = new SymmetricBandMatrix(n, Math.min(2 * p + 1, n - 1));
-        assemble(kappa, beta, rV, bm, sm);
-        EigenResult eig = eigensolver.lowest(bm, sm, count);
+        double gamma = factorExponent(kappa, beta);
+        ElementQuadrature quadrature = quadrature(kappa, z);
+        if (rVAtPoints.length != quadrature.size()) {
+            throw new IllegalArgumentException("rVAtPoints: length " + rVAtPoints.length + " but there are "
+                    + quadrature.size() + " quadrature points");
+        }
+        for (int i = 0; i < rVAtPoints.length; i++) {
+            if (!Double.isFinite(rVAtPoints[i])) {
+                throw new IllegalArgumentException("r V(r = " + quadrature.point(i) + ") = " + rVAtPoints[i]
+                        + " is not finite");
+            }
+        }
         double c2 = c * c;
+        double[] hints = null;
+        if (guesses != null) {
+            if (guesses.length > count) {
+                throw new IllegalArgumentException("guesses.length = " + guesses.length + " must be <= count = " + count);
+            }
+            hints = new double[guesses.length];
+            for (int i = 0; i < guesses.length; i++) {
+                if (!Double.isFinite(guesses[i])) {
+                    throw new IllegalArgumentException("guesses[" + i + "] = " + guesses[i] + " must be finite");
+                }
+                hints[i] = guesses[i] * (guesses[i] + 2 * c2);
+            }
+        }
+        int kd = Math.min(2 * discretization.order() + 1, n - 1);
+        SymmetricBandMatrix bm = new SymmetricBandMatrix(n, kd);
+        SymmetricBandMatrix sm = new SymmetricBandMatrix(n, kd);
+        assemble(kappa, gamma, quadrature, rVAtPoints, bm, sm);
+        EigenResult eig = eigensolver.lowest(bm, sm, count, hints);
         double[] energies = new double[count];
+        double[][] f = new double[count][];
+        double[][] g = new double[count][];
+        double[] y = new double[n];
         for (int k = 0; k < count; k++) {
             // The eigensolver's eigenvalue carries an absolute error of order eps * largest eigenvalue; its
             // eigenvector is better, and the Rayleigh quotient of it is accurate to the square of the
-            // vector's error (measured: the floor for the 1s of Z = 92 drops from ~1e-9 to ~3e-11 Ha).
+            // vector's error.
             double[] x = eig.vector(k);
-            double mu = quadraticForm(bm, x) / quadraticForm(sm, x);
+            double mu = quadraticForm(bm, x, y) / quadraticForm(sm, x, y);
             double w2 = c2 * c2 + mu;
             if (!(w2 > 0)) {
                 throw new IllegalStateException("eigenvalue " + k + " of kappa " + kappa + " gives W^2 = " + w2
                         + " <= 0: the discretization is too coarse for this potential");
             }
             energies[k] = mu / (c2 + Math.sqrt(w2));
+            int m = space.dofs();
+            f[k] = new double[m];
+            g[k] = new double[m];
+            for (int i = 0; i < m; i++) {
+                f[k][i] = x[2 * i];
+                g[k][i] = x[2 * i + 1];
+            }
         }
-        return new DiracSpectrum(this, kappa, beta, energies, eig.vectors(), n);
+        return new DiracSpectrum(space, kappa, beta, gamma, energies, f, g);
+    }
+
+    private double checkedBeta(int kappa, double z) {
+        double beta = DiracCoulomb.beta(kappa, z, c);
+        if (!(factorExponent(kappa, beta) > 0.5)) {
+            throw new IllegalArgumentException("Z = " + z + " gives beta = " + beta + " for kappa = " + kappa
+                    + "; the squared Hamiltonian needs beta - |kappa| + 1 > 1/2, which holds for every kappa when Z < c sqrt(3)/2 = " + c * Math.sqrt(0.75));
+        }
+        return beta;
     }
 
     /**
@@ -190,12 +268,12 @@ public final class RadialDiracSolver {
      * A x cancels locally (the rows of a stiffness-like matrix nearly sum to zero against a smooth x),
      * which keeps the rounding far below that of summing the entries x_i A_ij x_j in one sum.
      */
-    private static double quadraticForm(SymmetricBandMatrix a, double[] x) {
+    private static double quadraticForm(SymmetricBandMatrix a, double[] x, double[] y) {
         int n = a.size();
         int kd = a.bandwidth();
         int ld = a.ldab();
         double[] d = a.data();
-        double[] y = new double[n];
+        java.util.Arrays.fill(y, 0);
         for (int j = 0; j < n; j++) {
             int base = j * ld;
             double xj = x[j];
@@ -215,156 +293,78 @@ public final class RadialDiracSolver {
         return q;
     }
 
-    private void assemble(int kappa, double beta, DoubleUnaryOperator rV, SymmetricBandMatrix bm,
-                          SymmetricBandMatrix sm) {
-        int nodesPerElement = p + 1;
-        int local = 2 * nodesPerElement;
-        int lastNode = mesh.elements() * p;
+    private void assemble(int kappa, double gamma, ElementQuadrature quadrature, double[] rv,
+                          SymmetricBandMatrix bm, SymmetricBandMatrix sm) {
+        int p = discretization.order();
+        int nodes = p + 1;
+        int local = 2 * nodes;
+        int q = quadrature.pointsPerElement();
         double c2 = c * c;
-        // The first element's rule carries the weight (1+x)^(2 beta - 2) of P, Q ~ r^beta.
-        double[][] jac = GaussRules.jacobiRight(points, 2 * beta - 2);
         double[] a1 = new double[local];
         double[] a2 = new double[local];
         double[] fv = new double[local];
         double[] gv = new double[local];
         double[] be = new double[local * local];
         double[] se = new double[local * local];
-        for (int e = 0; e < mesh.elements(); e++) {
-            double r0 = boundaries[e];
-            double h = boundaries[e + 1] - r0;
-            double b = e == 0 ? beta : 0.0;
+        int[] dofs = new int[local];
+        double firstLength = space.mesh().length(0);
+        // On the first element the rule carries r^(2 gamma - 2); (s/r)^2 = r^(2 gamma - 2) / r_1^(2 gamma).
+        double firstScale = Math.pow(firstLength, -2 * gamma);
+        for (int e = 0; e < space.mesh().elements(); e++) {
+            double b = e == 0 ? gamma : 0.0;
+            double dxdr = quadrature.inverseJacobian(e);
+            double[] val = quadrature.valuesTable(e);
+            double[] der = quadrature.derivativesTable(e);
             java.util.Arrays.fill(be, 0);
             java.util.Arrays.fill(se, 0);
-            for (int q = 0; q < points; q++) {
-                double x;
-                double weight;
-                double[] val;
-                double[] slope;
-                if (e == 0) {
-                    x = jac[0][q];
-                    weight = jac[1][q] * Math.pow(2, 1 - 2 * beta) / h;
-                    val = lagrangeValues(x);
-                    slope = lagrangeSlopes(x);
-                } else {
-                    x = legendreX[q];
-                    double r = r0 + 0.5 * h * (1 + x);
-                    weight = legendreW[q] * 0.5 * h / (r * r);
-                    val = legendreValue[q];
-                    slope = legendreSlope[q];
-                }
-                double r = r0 + 0.5 * h * (1 + x);
-                double rv = rV.applyAsDouble(r);
-                double dxdr = 2 / h;
-                for (int a = 0; a < nodesPerElement; a++) {
-                    double phi = val[a];
-                    double dphi = slope[a] * dxdr;
+            for (int k = 0; k < q; k++) {
+                int i = e * q + k;
+                double r = quadrature.point(i);
+                double weight = e == 0 ? quadrature.weight(i) * firstScale : quadrature.weight(i) / (r * r);
+                double rvk = rv[i];
+                for (int a = 0; a < nodes; a++) {
+                    double phi = val[a * q + k];
+                    double dphi = der[a * q + k] * dxdr;
                     int fi = 2 * a;
-                    int gi = 2 * a + 1;
+                    int gi = fi + 1;
                     fv[fi] = phi;
                     gv[fi] = 0;
-                    a1[fi] = rv * phi;
+                    a1[fi] = rvk * phi;
                     a2[fi] = c * (kappa + b) * phi + c * r * dphi;
                     fv[gi] = 0;
                     gv[gi] = phi;
                     a1[gi] = c * (kappa - b) * phi - c * r * dphi;
-                    a2[gi] = rv * phi;
+                    a2[gi] = rvk * phi;
                 }
                 double wc = weight * c2 * r;
                 double ws = weight * r * r;
-                for (int j = 0; j < local; j++) {
-                    for (int i = j; i < local; i++) {
-                        be[i + j * local] += weight * (a1[i] * a1[j] + a2[i] * a2[j])
-                                + wc * (fv[i] * a1[j] + fv[j] * a1[i] - gv[i] * a2[j] - gv[j] * a2[i]);
-                        se[i + j * local] += ws * (fv[i] * fv[j] + gv[i] * gv[j]);
+                for (int jj = 0; jj < local; jj++) {
+                    for (int ii = jj; ii < local; ii++) {
+                        be[ii + jj * local] += weight * (a1[ii] * a1[jj] + a2[ii] * a2[jj])
+                                + wc * (fv[ii] * a1[jj] + fv[jj] * a1[ii] - gv[ii] * a2[jj] - gv[jj] * a2[ii]);
+                        se[ii + jj * local] += ws * (fv[ii] * fv[jj] + gv[ii] * gv[jj]);
                     }
                 }
             }
-            for (int j = 0; j < local; j++) {
-                int nodeJ = e * p + j / 2;
-                if (nodeJ == lastNode) {
+            for (int a = 0; a < nodes; a++) {
+                int d = space.dof(e, a);
+                dofs[2 * a] = d < 0 ? -1 : 2 * d;
+                dofs[2 * a + 1] = d < 0 ? -1 : 2 * d + 1;
+            }
+            for (int jj = 0; jj < local; jj++) {
+                if (dofs[jj] < 0) {
                     continue;
                 }
-                int gj = 2 * nodeJ + (j & 1);
-                for (int i = j; i < local; i++) {
-                    int nodeI = e * p + i / 2;
-                    if (nodeI == lastNode) {
+                for (int ii = jj; ii < local; ii++) {
+                    if (dofs[ii] < 0) {
                         continue;
                     }
-                    int gi = 2 * nodeI + (i & 1);
-                    bm.add(gi, gj, be[i + j * local]);
-                    if (se[i + j * local] != 0) {
-                        sm.add(gi, gj, se[i + j * local]);
+                    bm.add(dofs[ii], dofs[jj], be[ii + jj * local]);
+                    if (se[ii + jj * local] != 0) {
+                        sm.add(dofs[ii], dofs[jj], se[ii + jj * local]);
                     }
                 }
             }
         }
-    }
-
-    /** Values of the p + 1 Lagrange polynomials on the Lobatto nodes at reference point x. */
-    double[] lagrangeValues(double x) {
-        int m = lobatto.length;
-        double[] v = new double[m];
-        for (int j = 0; j < m; j++) {
-            double prod = 1;
-            for (int k = 0; k < m; k++) {
-                if (k != j) {
-                    prod *= (x - lobatto[k]) / (lobatto[j] - lobatto[k]);
-                }
-            }
-            v[j] = prod;
-        }
-        return v;
-    }
-
-    /** Derivatives d/dx of the p + 1 Lagrange polynomials at reference point x. */
-    double[] lagrangeSlopes(double x) {
-        int m = lobatto.length;
-        double[] d = new double[m];
-        for (int j = 0; j < m; j++) {
-            double sum = 0;
-            for (int k = 0; k < m; k++) {
-                if (k == j) {
-                    continue;
-                }
-                double prod = 1 / (lobatto[j] - lobatto[k]);
-                for (int i = 0; i < m; i++) {
-                    if (i != j && i != k) {
-                        prod *= (x - lobatto[i]) / (lobatto[j] - lobatto[i]);
-                    }
-                }
-                sum += prod;
-            }
-            d[j] = sum;
-        }
-        return d;
-    }
-
-    /** P(r) and Q(r) of the eigenvector column k of {@code vectors} (n rows), for {@link DiracSpectrum}. */
-    double[] evaluate(double[] vectors, int n, int k, double beta, double r) {
-        if (!(r >= 0 && r <= mesh.rmax())) {
-            throw new IllegalArgumentException("r = " + r + " must be in [0, rmax = " + mesh.rmax() + "]");
-        }
-        int e = java.util.Arrays.binarySearch(boundaries, r);
-        if (e < 0) {
-            e = -e - 2;
-        }
-        e = Math.min(Math.max(e, 0), mesh.elements() - 1);
-        double r0 = boundaries[e];
-        double h = boundaries[e + 1] - r0;
-        double x = Math.max(-1, Math.min(1, 2 * (r - r0) / h - 1));
-        double[] val = lagrangeValues(x);
-        double f = 0;
-        double g = 0;
-        int lastNode = mesh.elements() * p;
-        for (int a = 0; a <= p; a++) {
-            int node = e * p + a;
-            if (node == lastNode) {
-                continue;
-            }
-            f += val[a] * vectors[2 * node + k * n];
-            g += val[a] * vectors[2 * node + 1 + k * n];
-        }
-        double s = e == 0 ? Math.pow(r / h, beta) : 1.0;
-        return new double[] {s * f, s * g};
     }
 }

@@ -1,5 +1,7 @@
 package org.elementa.atomic.dirac;
 
+import org.elementa.atomic.radial.RadialDiscretization;
+
 /** Tolerances shared by the Dirac tests, each with its reason. */
 final class DiracTolerances {
 
@@ -18,5 +20,5 @@ final class DiracTolerances {
     static final double ROUNDING_FLOOR_Z92 = 2e-10;
 
     /** The mesh of the Z = 92 checks: rmax = 10 (n = 7 states decay as exp(-13 r)), 10 elements, p = 14. */
-    static final RadialMesh Z92_MESH = new RadialMesh(10, 10, 100, 14);
+    static final RadialDiscretization Z92_MESH = RadialDiscretization.of(10, 100, 10, 14);
 }

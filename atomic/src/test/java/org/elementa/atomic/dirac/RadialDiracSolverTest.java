@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.elementa.atomic.radial.RadialDiscretization;
+import org.elementa.fem.quadrature.GaussQuadrature;
+import org.elementa.fem.quadrature.QuadratureRule;
 import org.junit.jupiter.api.Test;
 
 class RadialDiracSolverTest {
@@ -79,7 +82,7 @@ class RadialDiracSolverTest {
         int[] orders = {4, 6, 8, 10};
         double[][] errors = new double[kappas.length][orders.length];
         for (int o = 0; o < orders.length; o++) {
-            RadialDiracSolver solver = new RadialDiracSolver(new RadialMesh(10, 10, 100, orders[o]), C);
+            RadialDiracSolver solver = new RadialDiracSolver(RadialDiscretization.of(10, 100, 10, orders[o]), C);
             for (int k = 0; k < kappas.length; k++) {
                 DiracSpectrum spectrum = solver.solveCoulomb(kappas[k], Z, 1);
                 errors[k][o] = spectrum.energy(0) - DiracCoulomb.energy(spectrum.state(0), Z, C);
@@ -107,7 +110,7 @@ class RadialDiracSolverTest {
         // Z = 2: for c -> infinity E -> -Z^2 / (2 n^2) for both j = l +- 1/2; the relativistic shift
         // is ~ Z^4 / (2 n^3 c^2) = 8e-12 at c = 1e6 (so 1e-10 bounds shift + discretization), and the
         // deviation must scale as 1/c^2 (a factor 100 from c = 1e4 to c = 1e5, within 5 %).
-        RadialMesh mesh = new RadialMesh(60, 12, 30, 12); // n = 4 decays as exp(-r/2): exp(-30) at rmax
+        RadialDiscretization mesh = RadialDiscretization.of(60, 30, 12, 12); // n = 4 decays as exp(-r/2): exp(-30) at rmax
         double[] worst = new double[3];
         double[] speeds = {1e4, 1e5, 1e6};
         for (int i = 0; i < speeds.length; i++) {
@@ -152,46 +155,30 @@ class RadialDiracSolverTest {
 
     @Test
     void rejectsBadInput() {
-        RadialDiracSolver solver = new RadialDiracSolver(new RadialMesh(10, 4, 10, 4), C);
+        RadialDiracSolver solver = new RadialDiracSolver(RadialDiscretization.of(10, 10, 4, 4), C);
         // Z/c > sqrt(3)/2: beta < 1/2 for kappa = +-1, the weight r^(2 beta - 2) is not integrable.
         assertThrows(IllegalArgumentException.class, () -> solver.solveCoulomb(-1, 120, 1));
         assertThrows(IllegalArgumentException.class, () -> solver.solveCoulomb(-1, 140, 1));
         assertThrows(IllegalArgumentException.class, () -> solver.solveCoulomb(0, 1, 1));
         assertThrows(IllegalArgumentException.class, () -> solver.solveCoulomb(-1, 1, 0));
         assertThrows(IllegalArgumentException.class, () -> solver.solveCoulomb(-1, 1, solver.size() + 1));
-        assertThrows(IllegalArgumentException.class, () -> new RadialDiracSolver(new RadialMesh(10, 4, 10, 4), 0));
-        assertThrows(IllegalArgumentException.class, () -> new RadialMesh(0, 4, 10, 4));
-        assertThrows(IllegalArgumentException.class, () -> new RadialMesh(10, 0, 10, 4));
-        assertThrows(IllegalArgumentException.class, () -> new RadialMesh(10, 4, 0.5, 4));
-        assertThrows(IllegalArgumentException.class, () -> new RadialMesh(10, 4, 10, 0));
+        assertThrows(IllegalArgumentException.class, () -> new RadialDiracSolver(RadialDiscretization.of(10, 10, 4, 4), 0));
+        assertThrows(IllegalArgumentException.class, () -> solver.solve(-1, 1, new double[3], 1, null));
+        assertThrows(IllegalArgumentException.class, () -> solver.solve(-1, 1, r -> Double.NaN, 1));
         DiracSpectrum spectrum = solver.solveCoulomb(-1, 1, 1);
         assertThrows(IllegalArgumentException.class, () -> spectrum.radial(0, 11));
         assertThrows(IndexOutOfBoundsException.class, () -> spectrum.radial(1, 1));
     }
 
-    @Test
-    void exponentialMeshHasTheRequestedRatio() {
-        double[] r = new RadialMesh(50, 20, 1000, 4).boundaries();
-        assertEquals(21, r.length);
-        assertEquals(0.0, r[0], 0.0);
-        assertEquals(50.0, r[20], 0.0);
-        assertEquals(1000, (r[20] - r[19]) / (r[1] - r[0]), 1e-9);
-        for (int i = 1; i < r.length - 1; i++) {
-            // Geometric growth: every element is the same factor q = 1000^(1/19) longer than the previous one.
-            assertEquals(Math.pow(1000, 1.0 / 19), (r[i + 1] - r[i]) / (r[i] - r[i - 1]), 1e-9);
-        }
-    }
-
     /** Integral of P^2 + Q^2 over [0, rmax] by a 200-point Gauss-Legendre rule in t = r^(1/4) (smooth in t). */
     private static double norm(DiracSpectrum spectrum, int k, double rmax) {
-        double[][] rule = GaussRules.legendre(200);
+        QuadratureRule rule = GaussQuadrature.legendre(200);
         double tmax = Math.pow(rmax, 0.25);
         double sum = 0;
         for (int q = 0; q < 200; q++) {
-            double t = 0.5 * tmax * (1 + rule[0][q]);
+            double t = 0.5 * tmax * (1 + rule.node(q));
             double r = t * t * t * t;
-            double[] pq = spectrum.radial(k, r);
-            sum += rule[1][q] * 0.5 * tmax * 4 * t * t * t * (pq[0] * pq[0] + pq[1] * pq[1]);
+            sum += rule.weight(q) * 0.5 * tmax * 4 * t * t * t * spectrum.density(k, r);
         }
         return sum;
     }
