@@ -6,7 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.DoubleUnaryOperator;
 import org.elementa.atomic.radial.RadialDiscretization;
 import org.elementa.fem.linalg.BandedGeneralizedEigensolver;
+import org.elementa.fem.linalg.DenseGeneralizedEigensolver;
 import org.elementa.fem.linalg.EigenResult;
+import org.elementa.fem.linalg.EigenSolverException;
 import org.elementa.fem.linalg.GeneralizedEigensolver;
 import org.elementa.fem.linalg.SymmetricBandMatrix;
 import org.elementa.fem.mesh.Mesh1D;
@@ -91,12 +93,16 @@ public final class RadialDiracSolver {
     private final RadialDiscretization discretization;
     private final double c;
     private final GeneralizedEigensolver eigensolver;
+    private final GeneralizedEigensolver fallback;
     private final LagrangeSpace1D space;
     private final Map<Long, ElementQuadrature> quadratures = new ConcurrentHashMap<>();
 
-    /** A solver with speed of light c on the given discretization, with the banded eigensolver. */
+    /**
+     * A solver with speed of light c on the given discretization, with the banded eigensolver and,
+     * should it fail to converge, the dense one.
+     */
     public RadialDiracSolver(RadialDiscretization discretization, double c) {
-        this(discretization, c, new BandedGeneralizedEigensolver());
+        this(discretization, c, new BandedGeneralizedEigensolver(), new DenseGeneralizedEigensolver());
     }
 
     /**
@@ -105,6 +111,12 @@ public final class RadialDiracSolver {
      * @throws IllegalArgumentException when c is not a finite number > 0
      */
     public RadialDiracSolver(RadialDiscretization discretization, double c, GeneralizedEigensolver eigensolver) {
+        this(discretization, c, eigensolver, null);
+    }
+
+    private RadialDiracSolver(RadialDiscretization discretization, double c, GeneralizedEigensolver eigensolver,
+                              GeneralizedEigensolver fallback) {
+        this.fallback = fallback;
         if (!(c > 0) || Double.isInfinite(c)) {
             throw new IllegalArgumentException("c = " + c + " must be a finite number > 0");
         }
@@ -226,7 +238,17 @@ public final class RadialDiracSolver {
         SymmetricBandMatrix bm = new SymmetricBandMatrix(n, kd);
         SymmetricBandMatrix sm = new SymmetricBandMatrix(n, kd);
         assemble(kappa, gamma, quadrature, rVAtPoints, bm, sm);
-        EigenResult eig = eigensolver.lowest(bm, sm, count, hints);
+        EigenResult eig;
+        try {
+            eig = eigensolver.lowest(bm, sm, count, hints);
+        } catch (EigenSolverException e) {
+            if (fallback == null) {
+                throw e;
+            }
+            // The banded shift-invert Lanczos can fail to certify its slice on these pencils (||S^-1 B||
+            // reaches 1e16..1e22); the dense reference path always succeeds, at O(n^3).
+            eig = fallback.lowest(bm, sm, count);
+        }
         double[] energies = new double[count];
         double[][] f = new double[count][];
         double[][] g = new double[count][];
