@@ -82,25 +82,42 @@ public final class KernelProvider {
     }
 
     private static Choice choose() {
-        String forced = System.getProperty(PROPERTY);
+        Choice c = choose(System.getProperty(PROPERTY), vectorUnavailableReason());
+        // One line at INFO when falling back (someone should know why it is slow), else FINE.
+        LOG.log(c.kernels() == scalar() && System.getProperty(PROPERTY) == null
+                        ? java.util.logging.Level.INFO : java.util.logging.Level.FINE,
+                "Elementa kernels: " + c.kernels().name() + " (" + c.reason() + ")");
+        return c;
+    }
+
+    /**
+     * The choice for a given value of {@link #PROPERTY} (null when unset) and a given reason the
+     * Vector API cannot run (null when it can). Separated from the JVM's global state so that
+     * every branch can be tested.
+     *
+     * @throws IllegalArgumentException if {@code forced} is neither {@code vector} nor {@code scalar}
+     * @throws UnsupportedOperationException if {@code vector} is forced where it cannot run
+     */
+    static Choice choose(String forced, String vectorUnavailable) {
         if (forced != null) {
-            switch (forced) {
+            switch (forced.strip().toLowerCase(java.util.Locale.ROOT)) {
                 case "scalar":
                     return new Choice(scalar(), "forced by -D" + PROPERTY + "=scalar");
                 case "vector":
-                    return new Choice(vector(), "forced by -D" + PROPERTY + "=vector");
+                    if (vectorUnavailable != null) {
+                        throw new UnsupportedOperationException("-D" + PROPERTY
+                                + "=vector, but vector kernels are unavailable: " + vectorUnavailable);
+                    }
+                    return new Choice(VectorKernelsLoader.load(), "forced by -D" + PROPERTY + "=vector");
                 default:
                     throw new IllegalArgumentException(
                             "-D" + PROPERTY + "=" + forced + " is not valid: use 'vector' or 'scalar'");
             }
         }
-        String why = vectorUnavailableReason();
-        if (why != null) {
-            LOG.info("Elementa kernels: scalar, because " + why);
-            return new Choice(scalar(), why);
+        if (vectorUnavailable != null) {
+            return new Choice(scalar(), "scalar fallback: " + vectorUnavailable);
         }
-        Kernels v = VectorKernelsLoader.load();
-        return new Choice(v, "jdk.incubator.vector readable and C2 on");
+        return new Choice(VectorKernelsLoader.load(), "jdk.incubator.vector readable and C2 on");
     }
 
     /** Keeps the Vector API classes unloaded until the checks above pass. */

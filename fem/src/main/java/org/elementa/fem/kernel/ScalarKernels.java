@@ -18,6 +18,11 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public String toString() {
+        return name() + " kernels";
+    }
+
+    @Override
     public int vectorBitSize() {
         return 0;
     }
