@@ -9,7 +9,10 @@ import java.util.function.DoubleUnaryOperator;
 import org.elementa.atomic.radial.RadialDiscretization;
 import org.elementa.atomic.radial.RadialSchrodingerSolver;
 import org.elementa.atomic.radial.RadialState;
+import org.elementa.fem.linalg.BandedGeneralizedEigensolver;
+import org.elementa.fem.linalg.DenseGeneralizedEigensolver;
 import org.elementa.fem.linalg.EjmlGeneralizedEigensolver;
+import org.elementa.fem.linalg.GeneralizedEigensolver;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,6 +61,12 @@ final class RadialCommand implements Callable<Integer> {
     @Option(names = "--quadrature", description = "Gauss-Legendre points per element, >= order + 1 (default order + 10).")
     Integer quadrature;
 
+    enum Eigensolver { banded, dense, ejml }
+
+    @Option(names = "--eigensolver", defaultValue = "dense",
+            description = "Generalized eigensolver: banded (shift-invert Lanczos), dense, or ejml (reference); default ${DEFAULT-VALUE}.")
+    Eigensolver eigensolver;
+
     /** Largest --states accepted (n <= 100). */
     static final int MAX_STATES = 5050;
 
@@ -76,7 +85,12 @@ final class RadialCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        RadialSchrodingerSolver solver = new RadialSchrodingerSolver(d, new EjmlGeneralizedEigensolver());
+        GeneralizedEigensolver eig = switch (eigensolver) {
+            case banded -> new BandedGeneralizedEigensolver();
+            case dense -> new DenseGeneralizedEigensolver();
+            case ejml -> new EjmlGeneralizedEigensolver();
+        };
+        RadialSchrodingerSolver solver = new RadialSchrodingerSolver(d, eig);
         // Per l, the number of states needed is the largest n_r + 1 among the wanted (n, l).
         int lMax = 0;
         for (int[] s : wanted) {
@@ -127,6 +141,7 @@ final class RadialCommand implements Callable<Integer> {
             out.put("rmax", d.rmax());
             out.put("a", d.a());
             out.put("quadraturePoints", d.quadraturePoints());
+            out.put("eigensolver", eigensolver.name());
             out.put("maxError", maxError);
             System.out.println(Json.write(out));
         } else {

@@ -9,6 +9,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RadialCommandTest {
 
@@ -35,9 +37,10 @@ class RadialCommandTest {
      * Coulomb Z = 92, 28 states in JSON: ordered by n then l, each energy within 5e-10 Ha of the Bohr
      * level -Z^2/(2 n^2) computed here (the accuracy the radial solver promises with its defaults).
      */
-    @Test
-    void coulombJsonListsTwentyEightStatesByNThenL() throws Exception {
-        Run r = run("radial", "--potential", "coulomb", "--Z", "92", "--states", "28", "--json");
+    @ParameterizedTest
+    @ValueSource(strings = {"dense", "banded", "ejml"})
+    void coulombJsonListsTwentyEightStatesByNThenL(String eigensolver) throws Exception {
+        Run r = run("radial", "--potential", "coulomb", "--Z", "92", "--states", "28", "--json", "--eigensolver", eigensolver);
         assertEquals(0, r.status(), r.err());
         JsonNode node = new ObjectMapper().readTree(r.out());
         JsonNode states = node.get("states");
@@ -56,6 +59,7 @@ class RadialCommandTest {
         assertEquals(7, node.get("elements").asInt());
         assertEquals(31, node.get("order").asInt());
         assertEquals(7 * 31 - 1, node.get("dofs").asInt());
+        assertEquals(eigensolver, node.get("eigensolver").asText());
     }
 
     /** Harmonic, text output, a coarse explicit mesh: E(n=2, l=1) = 2.5 (n_r = 0), to 1e-6 on 8 elements of order 8. */
@@ -73,7 +77,7 @@ class RadialCommandTest {
         for (String[] args : new String[][] {
                 {"radial", "--Z", "-3"}, {"radial", "--Z", "NaN"}, {"radial", "--states", "0"},
                 {"radial", "--a", "-1"}, {"radial", "--rmax", "NaN"}, {"radial", "--potential", "yukawa"},
-                {"radial", "--order", "0"}, {"radial", "--states", "28", "--ne", "1", "--order", "2"}}) {
+                {"radial", "--order", "0"}, {"radial", "--eigensolver", "lapack"}, {"radial", "--states", "28", "--ne", "1", "--order", "2"}}) {
             Run r = run(args);
             assertEquals(2, r.status(), String.join(" ", args) + ": " + r.err());
             assertEquals(1, r.err().strip().lines().count(), r.err());
