@@ -14,7 +14,9 @@ import jdk.incubator.vector.VectorSpecies;
  * van de Geijn, ACM TOMS 41(3), 2015): op(B) is packed in KC-by-NC blocks, op(A) in MC-by-KC blocks,
  * both cut into micro-panels stored contiguously in the order the micro-kernel reads them, and a
  * register-tiled micro-kernel accumulates an MR-by-NR tile of C (three vectors by eight columns)
- * with fused multiply-adds. Banded factorizations vectorize their column updates (axpy) and fall
+ * with fused multiply-adds. The packing buffers are kept per thread and reused (at most
+ * KC*(NC+MC) doubles, about 4.4 MiB, per thread that has run a large product). Products with
+ * m*n*k of a few hundred or less run the scalar twin. Banded factorizations vectorize their column updates (axpy) and fall
  * back to the scalar twin when the band is narrower than two vectors, where vector setup does not
  * pay.
  */
@@ -207,6 +209,10 @@ final class VectorKernels implements Kernels {
     /** y = alpha*A^T*x + beta*y: four dot products per sweep share each load of x. */
     private static void gemvT(int m, int n, double alpha, double[] a, int aOff, int lda,
                               double[] x, int xOff, double beta, double[] y, int yOff) {
+        if (alpha == 0) {
+            scaleOrZero(n, beta, y, yOff);
+            return;
+        }
         int bound = SPECIES.loopBound(m);
         int j = 0;
         for (; j + 3 < n; j += 4) {
