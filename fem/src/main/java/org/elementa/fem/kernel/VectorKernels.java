@@ -13,12 +13,12 @@ import jdk.incubator.vector.VectorSpecies;
  * high-performance matrix multiplication", ACM TOMS 34(3), 2008) as refined in BLIS (Van Zee and
  * van de Geijn, ACM TOMS 41(3), 2015): op(B) is packed in KC-by-NC blocks, op(A) in MC-by-KC blocks,
  * both cut into micro-panels stored contiguously in the order the micro-kernel reads them, and a
- * register-tiled micro-kernel accumulates an MR-by-NR tile of C (three vectors by eight columns)
- * with fused multiply-adds. The packing buffers are kept per thread and reused (at most
- * KC*(NC+MC) doubles, about 4.4 MiB, per thread that has run a large product). Products with
- * m*n*k of a few hundred or less run the scalar twin. Banded factorizations vectorize their column updates (axpy) and fall
- * back to the scalar twin when the band is narrower than two vectors, where vector setup does not
- * pay.
+ * register-tiled micro-kernel accumulates an MR-by-NR tile of C (three vectors by eight columns,
+ * or four on 16-register x86) with fused multiply-adds. The packing buffers are kept per thread
+ * and reused (at most KC*(NC+MC) doubles, about 4.4 MiB, per thread that has run a large product).
+ * Products with m*n*k of a few hundred or less run the scalar twin. Banded factorizations
+ * vectorize their column updates (axpy) and fall back to the scalar twin when the band is narrower
+ * than two vectors, where vector setup does not pay.
  */
 final class VectorKernels implements Kernels {
 
@@ -28,11 +28,11 @@ final class VectorKernels implements Kernels {
     /** Micro-tile rows: three vectors. */
     private static final int MR = 3 * L;
     /**
-     * Micro-tile columns. Eight where the vector register file has 32 entries (AVX-512, and the
-     * 128-bit NEON/SVE units): 24 accumulators plus three A vectors and a broadcast B value.
-     * Four on 256-bit x86 (AVX2), which has only 16 registers: 12 accumulators plus operands.
+     * Micro-tile columns. Eight where the vector register file has 32 entries (AVX-512; NEON and
+     * SVE on AArch64): 24 accumulators plus three A vectors and a broadcast B value. Four on x86
+     * below AVX-512 (AVX2, SSE), which has only 16 vector registers: 12 accumulators plus operands.
      */
-    private static final int NR = SPECIES.vectorBitSize() == 256 ? 4 : 8;
+    private static final int NR = SPECIES.vectorBitSize() >= 512 || !isX86() ? 8 : 4;
     /** Depth of a packed block: a KC-by-NR micro-panel of B (16 KiB) stays in the L1 cache. */
     private static final int KC = 256;
     /** Rows of a packed block of A: MC-by-KC doubles (about 384 KiB at 512-bit vectors) stay in L2. */
@@ -43,6 +43,11 @@ final class VectorKernels implements Kernels {
     private static final long SMALL_GEMM = 216;
     /** Below this band half-width the banded kernels run the scalar twin. */
     private static final int BAND_VECTOR_MIN = 2 * L;
+
+    private static boolean isX86() {
+        String arch = System.getProperty("os.arch", "");
+        return arch.equals("amd64") || arch.equals("x86_64") || arch.equals("x86") || arch.equals("i386");
+    }
 
     static final VectorKernels INSTANCE = new VectorKernels();
 
