@@ -22,21 +22,50 @@ public final class KernelProvider {
     private KernelProvider() {
     }
 
+    /** Lazy, once-per-JVM choice; a bad property value is kept and rethrown as itself on every call. */
     private static final class Holder {
-        static final Choice CHOICE = choose();
+        static final Choice CHOICE;
+        static final RuntimeException ERROR;
+
+        static {
+            Choice c = null;
+            RuntimeException e = null;
+            try {
+                c = choose();
+            } catch (IllegalArgumentException | UnsupportedOperationException ex) {
+                e = ex;
+            }
+            CHOICE = c;
+            ERROR = e;
+        }
     }
 
     /** The implementation chosen for this JVM, and why. */
     public record Choice(Kernels kernels, String reason) {
     }
 
-    /** The kernels this JVM uses. */
+    /**
+     * The kernels this JVM uses.
+     *
+     * @throws IllegalArgumentException if {@code -Delementa.kernels} has a value other than
+     *         {@code vector} or {@code scalar}
+     * @throws UnsupportedOperationException if {@code -Delementa.kernels=vector} where the Vector
+     *         API cannot run
+     */
     public static Kernels get() {
-        return Holder.CHOICE.kernels();
+        return choice().kernels();
     }
 
-    /** The kernels this JVM uses, with the reason for the choice. */
+    /**
+     * The kernels this JVM uses, with the reason for the choice.
+     *
+     * @throws IllegalArgumentException as {@link #get()}
+     * @throws UnsupportedOperationException as {@link #get()}
+     */
     public static Choice choice() {
+        if (Holder.ERROR != null) {
+            throw Holder.ERROR;
+        }
         return Holder.CHOICE;
     }
 

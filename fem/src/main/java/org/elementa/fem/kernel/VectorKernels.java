@@ -13,10 +13,12 @@ import jdk.incubator.vector.VectorSpecies;
  * high-performance matrix multiplication", ACM TOMS 34(3), 2008) as refined in BLIS (Van Zee and
  * van de Geijn, ACM TOMS 41(3), 2015): op(B) is packed in KC-by-NC blocks, op(A) in MC-by-KC blocks,
  * both cut into micro-panels stored contiguously in the order the micro-kernel reads them, and a
- * register-tiled micro-kernel accumulates an MR-by-NR tile of C (three vectors by eight columns)
- * with fused multiply-adds. Banded factorizations vectorize their column updates (axpy) and fall
- * back to the scalar twin when the band is narrower than two vectors, where vector setup does not
- * pay.
+ * register-tiled micro-kernel accumulates an MR-by-NR tile of C (three vectors by eight columns,
+ * or four on 16-register x86) with fused multiply-adds. The packing buffers are kept per thread
+ * and reused (at most KC*(NC+MC) doubles, about 4.4 MiB, per thread that has run a large product).
+ * Products with m*n*k of a few hundred or less run the scalar twin. Banded factorizations
+ * vectorize their column updates (axpy) and fall back to the scalar twin when the band is narrower
+ * than two vectors, where vector setup does not pay.
  */
 final class VectorKernels implements Kernels {
 
@@ -25,16 +27,27 @@ final class VectorKernels implements Kernels {
 
     /** Micro-tile rows: three vectors. */
     private static final int MR = 3 * L;
-    /** Micro-tile columns: with three vectors per column, 24 accumulators fill 32 vector registers' worth with room for operands. */
-    private static final int NR = 8;
+    /**
+     * Micro-tile columns. Eight where the vector register file has 32 entries (AVX-512; NEON and
+     * SVE on AArch64): 24 accumulators plus three A vectors and a broadcast B value. Four on x86
+     * below AVX-512 (AVX2, SSE), which has only 16 vector registers: 12 accumulators plus operands.
+     */
+    private static final int NR = SPECIES.vectorBitSize() >= 512 || !isX86() ? 8 : 4;
     /** Depth of a packed block: a KC-by-NR micro-panel of B (16 KiB) stays in the L1 cache. */
     private static final int KC = 256;
     /** Rows of a packed block of A: MC-by-KC doubles (about 384 KiB at 512-bit vectors) stay in L2. */
     private static final int MC = MR * 8;
     /** Columns of a packed block of B: KC-by-NC doubles (4 MiB) for the last-level cache. */
     private static final int NC = 2048;
+    /** Products with m*n*k at most this (about 6x6x6) run the scalar twin. */
+    private static final long SMALL_GEMM = 216;
     /** Below this band half-width the banded kernels run the scalar twin. */
     private static final int BAND_VECTOR_MIN = 2 * L;
+
+    private static boolean isX86() {
+        String arch = System.getProperty("os.arch", "");
+        return arch.equals("amd64") || arch.equals("x86_64") || arch.equals("x86") || arch.equals("i386");
+    }
 
     static final VectorKernels INSTANCE = new VectorKernels();
 
@@ -201,6 +214,10 @@ final class VectorKernels implements Kernels {
     /** y = alpha*A^T*x + beta*y: four dot products per sweep share each load of x. */
     private static void gemvT(int m, int n, double alpha, double[] a, int aOff, int lda,
                               double[] x, int xOff, double beta, double[] y, int yOff) {
+        if (alpha == 0) {
+            scaleOrZero(n, beta, y, yOff);
+            return;
+        }
         int bound = SPECIES.loopBound(m);
         int j = 0;
         for (; j + 3 < n; j += 4) {
@@ -261,6 +278,11 @@ final class VectorKernels implements Kernels {
             }
             return;
         }
+        if ((long) m * n * k <= SMALL_GEMM) {
+            // Packing and a mostly padded micro-tile cost more than they save on tiny products.
+            scalar.gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            return;
+        }
         double[][] scratch = SCRATCH.get();
         int ncMax = Math.min(NC, roundUp(n, NR));
         int kcMax = Math.min(KC, k);
@@ -297,7 +319,11 @@ final class VectorKernels implements Kernels {
                             int mr = Math.min(MR, mc - ir);
                             int aBase = ir * kc;
                             int cIdx = cOff + (ic + ir) + (jc + jr) * ldc;
-                            microKernel(kc, ap, aBase, bp, bBase, tile);
+                            if (NR == 8) {
+                                microKernel8(kc, ap, aBase, bp, bBase, tile);
+                            } else {
+                                microKernel4(kc, ap, aBase, bp, bBase, tile);
+                            }
                             if (mr == MR && nr == NR) {
                                 storeTile(alpha, betaSlice, tile, c, cIdx, ldc);
                             } else {
@@ -404,7 +430,7 @@ final class VectorKernels implements Kernels {
      * the whole k loop; each step loads three vectors of A, broadcasts eight values of B and issues
      * 24 fused multiply-adds.
      */
-    private static void microKernel(int kc, double[] ap, int aBase, double[] bp, int bBase, double[] t) {
+    private static void microKernel8(int kc, double[] ap, int aBase, double[] bp, int bBase, double[] t) {
         DoubleVector c00 = DoubleVector.zero(SPECIES), c10 = c00, c20 = c00;
         DoubleVector c01 = c00, c11 = c00, c21 = c00;
         DoubleVector c02 = c00, c12 = c00, c22 = c00;
@@ -476,6 +502,49 @@ final class VectorKernels implements Kernels {
         c07.intoArray(t, 7 * MR);
         c17.intoArray(t, 7 * MR + L);
         c27.intoArray(t, 7 * MR + 2 * L);
+    }
+
+    /** As {@link #microKernel8} with four columns (12 accumulators) for 16-register machines. */
+    private static void microKernel4(int kc, double[] ap, int aBase, double[] bp, int bBase, double[] t) {
+        DoubleVector c00 = DoubleVector.zero(SPECIES), c10 = c00, c20 = c00;
+        DoubleVector c01 = c00, c11 = c00, c21 = c00;
+        DoubleVector c02 = c00, c12 = c00, c22 = c00;
+        DoubleVector c03 = c00, c13 = c00, c23 = c00;
+        for (int p = 0; p < kc; p++) {
+            int ai = aBase + p * MR;
+            int bi = bBase + p * NR;
+            DoubleVector a0 = DoubleVector.fromArray(SPECIES, ap, ai);
+            DoubleVector a1 = DoubleVector.fromArray(SPECIES, ap, ai + L);
+            DoubleVector a2 = DoubleVector.fromArray(SPECIES, ap, ai + 2 * L);
+            DoubleVector bv = DoubleVector.broadcast(SPECIES, bp[bi]);
+            c00 = a0.fma(bv, c00);
+            c10 = a1.fma(bv, c10);
+            c20 = a2.fma(bv, c20);
+            bv = DoubleVector.broadcast(SPECIES, bp[bi + 1]);
+            c01 = a0.fma(bv, c01);
+            c11 = a1.fma(bv, c11);
+            c21 = a2.fma(bv, c21);
+            bv = DoubleVector.broadcast(SPECIES, bp[bi + 2]);
+            c02 = a0.fma(bv, c02);
+            c12 = a1.fma(bv, c12);
+            c22 = a2.fma(bv, c22);
+            bv = DoubleVector.broadcast(SPECIES, bp[bi + 3]);
+            c03 = a0.fma(bv, c03);
+            c13 = a1.fma(bv, c13);
+            c23 = a2.fma(bv, c23);
+        }
+        c00.intoArray(t, 0);
+        c10.intoArray(t, L);
+        c20.intoArray(t, 2 * L);
+        c01.intoArray(t, MR);
+        c11.intoArray(t, MR + L);
+        c21.intoArray(t, MR + 2 * L);
+        c02.intoArray(t, 2 * MR);
+        c12.intoArray(t, 2 * MR + L);
+        c22.intoArray(t, 2 * MR + 2 * L);
+        c03.intoArray(t, 3 * MR);
+        c13.intoArray(t, 3 * MR + L);
+        c23.intoArray(t, 3 * MR + 2 * L);
     }
 
     /** C(0:MR, 0:NR) = alpha*T + beta*C from a full tile T, not reading C when beta = 0. */

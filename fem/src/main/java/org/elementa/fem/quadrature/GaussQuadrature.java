@@ -17,13 +17,18 @@ import java.util.concurrent.ConcurrentHashMap;
  *   beta_k  = 4k(k+a)(k+b)(k+a+b) / ((2k+a+b)^2 (2k+a+b+1)(2k+a+b-1)),   k >= 1
  * </pre>
  * Bisection on the Sturm sequence of the LDL^T pivots gives every eigenvalue to about one ulp of the
- * interval; one or two Newton steps on the orthonormal recurrence polish it. The weights come from
- * the Christoffel function, w_i = mu_0 / sum_{k<n} p_k(x_i)^2 with p_k orthonormal for the
- * normalized weight and mu_0 = integral of w = 2^(a+b+1) Gamma(a+1) Gamma(b+1) / Gamma(a+b+2): a sum
- * of positive terms, accurate to a few ulps.
+ * interval; one or two Newton steps on the orthonormal recurrence polish it (nodes within ~2 ulps
+ * of 1). Jacobi weights come from the Christoffel function, w_i = mu_0 / sum_{k<n} p_k(x_i)^2 with
+ * p_k orthonormal for the normalized weight and mu_0 = integral of w = 2^(a+b+1) Gamma(a+1)
+ * Gamma(b+1) / Gamma(a+b+2), corrected to first order for the sub-ulp distance between the rounded
+ * node and the true zero; the recurrence's rounded coefficients leave a relative error of about
+ * n eps (2e-14 at n = 128). Legendre weights use 2 / ((1 - x^2) P_n'(x)^2) with a double-double
+ * Bonnet recurrence (integer coefficients, no rounding of their own) and the same node correction:
+ * within a few ulps.
  *
  * <p>Gauss-Lobatto with n points: the end points and the n-2 zeros of P'_{n-1}, which are the zeros
- * of P_{n-2}^(1,1); weights 2 / (n (n-1) P_{n-1}(x_i)^2) (Abramowitz and Stegun 25.4.32).
+ * of P_{n-2}^(1,1); weights 2 / (n (n-1) P_{n-1}(x_i)^2) (Abramowitz and Stegun 25.4.32), with P_{n-1}
+ * in double-double: within a few ulps.
  *
  * <p>Rules are cached per (kind, n, a, b); they are immutable, so sharing is safe.
  */
@@ -42,7 +47,13 @@ public final class GaussQuadrature {
         checkPoints("n", n, 1);
         return CACHE.computeIfAbsent("L" + n, k -> {
             QuadratureRule r = computeJacobi(n, 0.0, 0.0);
-            return new QuadratureRule("Gauss-Legendre(" + n + ")", r.nodes(), r.weights(), 2 * n - 1);
+            double[] x = r.nodes();
+            double[] w = new double[n];
+            for (int i = 0; i < n; i++) {
+                w[i] = legendreWeight(n, x[i]);
+            }
+            symmetrize(x, w);
+            return new QuadratureRule("Gauss-Legendre(" + n + ")", x, w, 2 * n - 1);
         });
     }
 
@@ -92,26 +103,73 @@ public final class GaussQuadrature {
             }
         }
         for (int i = 0; i < n; i++) {
-            double p = legendreP(n - 1, x[i]);
+            // At a Lobatto node P'_{n-1} = 0, so the weight is stationary in x: a rounded node costs
+            // nothing to first order, and P_{n-1} from double-double keeps the last bits.
+            double p = legendreDoubleDouble(n - 1, x[i])[0];
             w[i] = 2.0 / ((double) n * (n - 1) * p * p);
         }
         symmetrize(x, w);
         return new QuadratureRule("Gauss-Lobatto(" + n + ")", x, w, 2 * n - 3);
     }
 
-    /** P_m(x) by the Bonnet recurrence (k+1) P_{k+1} = (2k+1) x P_k - k P_{k-1}. */
-    private static double legendreP(int m, double x) {
-        double p0 = 1;
-        double p1 = x;
-        if (m == 0) {
-            return p0;
-        }
+    /**
+     * The Gauss-Legendre weight 2 / ((1 - x^2) P_n'(x)^2) (A&S 25.4.29) at the rounded node x.
+     * P_n and P_{n-1} come from the Bonnet recurrence in double-double arithmetic: in plain double
+     * the value of P_n next to its zero carries an absolute error ~1e-13 at n = 128, which would
+     * spoil the correction below. The rounded node lies dx = P_n / P_n' from the true zero; there
+     * the Legendre equation (1 - x^2) P'' = 2 x P' gives d(ln w)/dx = -2x / (1 - x^2), so the weight
+     * at the true zero is w(x) (1 + 2 x dx / (1 - x^2)).
+     */
+    private static double legendreWeight(int n, double x) {
+        double[] p = legendreDoubleDouble(n, x);
+        double oneMinusX2 = (1 - x) * (1 + x);
+        double d = n * (p[1] - x * p[0]) / oneMinusX2;
+        double w = 2 / (oneMinusX2 * d * d);
+        double dx = p[0] / d;
+        return w * (1 + 2 * x * dx / oneMinusX2);
+    }
+
+    /**
+     * {P_m(x), P_{m-1}(x)} (m >= 1), each rounded from a double-double evaluation of
+     * (k+1) P_{k+1} = (2k+1) x P_k - k P_{k-1} (error-free products by fma, Dekker/Knuth sums).
+     */
+    static double[] legendreDoubleDouble(int m, double x) {
+        double p0h = 1;
+        double p0l = 0;
+        double p1h = x;
+        double p1l = 0;
         for (int k = 1; k < m; k++) {
-            double p2 = ((2 * k + 1) * x * p1 - k * p0) / (k + 1);
-            p0 = p1;
-            p1 = p2;
+            // a = (2k+1) x, exactly as a double-double
+            double ah = (2 * k + 1) * x;
+            double al = Math.fma(2 * k + 1, x, -ah);
+            // t = a * p1
+            double th = ah * p1h;
+            double tl = Math.fma(ah, p1h, -th) + (ah * p1l + al * p1h);
+            double s = th + tl;
+            tl = tl - (s - th);
+            th = s;
+            // u = k * p0
+            double uh = k * p0h;
+            double ul = Math.fma(k, p0h, -uh) + k * p0l;
+            // v = t - u (two-sum of the high parts)
+            double vh = th - uh;
+            double bb = vh - th;
+            double vl = (th - (vh - bb)) + (-uh - bb) + (tl - ul);
+            s = vh + vl;
+            vl = vl - (s - vh);
+            vh = s;
+            // p2 = v / (k+1)
+            double q1 = vh / (k + 1);
+            double rh = Math.fma(-q1, k + 1, vh) + vl;
+            double q2 = rh / (k + 1);
+            double p2h = q1 + q2;
+            double p2l = q2 - (p2h - q1);
+            p0h = p1h;
+            p0l = p1l;
+            p1h = p2h;
+            p1l = p2l;
         }
-        return p1;
+        return new double[] {p1h + p1l, p0h + p0l};
     }
 
     private static QuadratureRule computeJacobi(int n, double a, double b) {

@@ -59,4 +59,39 @@ class KernelProviderTest {
         assertEquals(null, KernelProvider.vectorUnavailableReason());
         assertEquals("vector", KernelProvider.vector().name());
     }
+
+    /** Entry point of the forked JVMs below: prints the JVM-wide choice. */
+    public static final class PrintChoice {
+        public static void main(String[] args) {
+            KernelProvider.Choice c = KernelProvider.choice();
+            System.out.println(c.kernels().name() + " | " + c.reason());
+        }
+    }
+
+    /** Runs {@link PrintChoice} in a fresh JVM with the given system property; returns exit code and output. */
+    private static String[] fork(String property) throws Exception {
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(
+                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path")));
+        if (property != null) {
+            cmd.add("-D" + KernelProvider.PROPERTY + "=" + property);
+        }
+        cmd.add(PrintChoice.class.getName());
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        return new String[] {Integer.toString(p.waitFor()), out};
+    }
+
+    @Test
+    void systemPropertyForcesTheChoiceOfAWholeJvm() throws Exception {
+        String[] scalar = fork("scalar");
+        assertEquals("0", scalar[0], scalar[1]);
+        assertTrue(scalar[1].contains("scalar | forced by -Delementa.kernels=scalar"), scalar[1]);
+        String[] vector = fork(null);
+        assertEquals("0", vector[0], vector[1]);
+        assertTrue(vector[1].contains("vector | jdk.incubator.vector readable and C2 on"), vector[1]);
+        String[] bogus = fork("bogus");
+        assertTrue(!bogus[0].equals("0"), "a bad value must fail the JVM: " + bogus[1]);
+        assertTrue(bogus[1].contains("IllegalArgumentException: -Delementa.kernels=bogus is not valid"), bogus[1]);
+    }
 }

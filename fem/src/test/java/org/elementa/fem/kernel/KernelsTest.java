@@ -282,4 +282,35 @@ class KernelsTest {
                     what + " at (" + i + "," + j + ")");
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void alphaZeroOnlyScalesTheOutputAndReadsNoOperand(Kernels k) {
+        SplittableRandom rnd = new SplittableRandom(15);
+        for (int size : new int[] {3, 40}) {
+            double[] a = nans(size * size);
+            double[] x = nans(size);
+            for (boolean trans : new boolean[] {false, true}) {
+                double[] y = random(rnd, size);
+                double[] y0 = y.clone();
+                k.gemv(trans, size, size, 0.0, a, 0, size, x, 0, 0.5, y, 0);
+                for (int i = 0; i < size; i++) {
+                    // One correctly rounded product: exact comparison.
+                    assertEquals(0.5 * y0[i], y[i], 0.0, k.name() + " gemv alpha=0 trans=" + trans);
+                }
+                double[] c = random(rnd, size * size);
+                double[] c0 = c.clone();
+                k.gemm(trans, !trans, size, size, size, 0.0, a, 0, size, a, 0, size, -2.0, c, 0, size);
+                for (int i = 0; i < c.length; i++) {
+                    assertEquals(-2.0 * c0[i], c[i], 0.0, k.name() + " gemm alpha=0 trans=" + trans);
+                }
+            }
+            double[] y = random(rnd, size);
+            double[] y0 = y.clone();
+            k.sbmv(size, size - 1, 0.0, a, size, x, 0.25, y);
+            for (int i = 0; i < size; i++) {
+                assertEquals(0.25 * y0[i], y[i], 0.0, k.name() + " sbmv alpha=0");
+            }
+        }
+    }
 }

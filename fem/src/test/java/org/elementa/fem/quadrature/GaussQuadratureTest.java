@@ -114,6 +114,30 @@ class GaussQuadratureTest {
     }
 
     /**
+     * Closed forms (A&S 25.4.38 and 25.4.40): Gauss-Chebyshev of the first kind, a = b = -1/2, has
+     * nodes cos((2i-1) pi / (2n)) and weights pi / n; of the second kind, a = b = 1/2, nodes
+     * cos(i pi / (n+1)) and weights pi / (n+1) sin^2(i pi / (n+1)). Nodes to 1e-15 absolute (a few
+     * ulps of 1 between the two computations); weights to n * 4e-16 relative (the Christoffel sum
+     * runs the recurrence, with its rounded coefficients, to degree n).
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 7, 50, 128})
+    void jacobiMatchesChebyshevClosedForms(int n) {
+        QuadratureRule first = GaussQuadrature.jacobi(n, -0.5, -0.5);
+        QuadratureRule second = GaussQuadrature.jacobi(n, 0.5, 0.5);
+        double tolW = Math.max(4, n) * 4e-16;
+        for (int i = 1; i <= n; i++) {
+            int k = n - i; // ascending order
+            assertEquals(Math.cos((2 * i - 1) * Math.PI / (2 * n)), first.node(k), 1e-15);
+            assertEquals(Math.PI / n, first.weight(k), tolW * Math.PI / n);
+            double t = i * Math.PI / (n + 1);
+            double w2 = Math.PI / (n + 1) * Math.sin(t) * Math.sin(t);
+            assertEquals(Math.cos(t), second.node(k), 1e-15);
+            assertEquals(w2, second.weight(k), tolW * w2);
+        }
+    }
+
+    /**
      * Jacobi exactness on (1+x)^m: the integral of (1-x)^a (1+x)^(b+m) is the weight sum of the
      * shifted exponent, 2^(a+b+m+1) B(a+1, b+m+1), computed with the same closed forms.
      * Here a = 0, b = -1/2: integral (1+x)^(m-1/2) dx = 2^(m+1/2) / (m + 1/2).
@@ -153,11 +177,39 @@ class GaussQuadratureTest {
             pd = legendreBig(n, x);
             BigDecimal oneMinus = BigDecimal.ONE.subtract(x.multiply(x, MC), MC);
             BigDecimal w = BigDecimal.valueOf(2).divide(oneMinus.multiply(pd[1].multiply(pd[1], MC), MC), MC);
-            // Nodes: within 2 ulps of 1 absolute (Newton-polished). Weights: the Christoffel sum runs the
-            // three-term recurrence to degree n, each step adding an ulp or so of relative error, so
-            // n * 4e-16 relative (5e-14 at n = 128; observed ~2e-14 on the smallest end weights).
+            // Nodes: within 2 ulps of 1 absolute (Newton-polished). Weights: double-double recurrence
+            // and the sub-ulp node correction leave a few roundings: 1e-15 relative (~4 ulps; observed <= 3).
             assertEquals(x.doubleValue(), r.node(i), 2.5e-16, "node " + i + " of " + n);
-            assertEquals(w.doubleValue(), r.weight(i), Math.max(4, n) * 4e-16 * w.doubleValue(), "weight " + i + " of " + n);
+            assertEquals(w.doubleValue(), r.weight(i), 1e-15 * w.doubleValue(), "weight " + i + " of " + n);
+        }
+    }
+
+    /**
+     * Lobatto against 50 digits: interior nodes are the zeros of P'_{n-1}, refined by Newton with
+     * P''_{n-1} from the Legendre equation (1 - x^2) P'' = 2x P' - m(m+1) P; weights
+     * 2 / (n (n-1) P_{n-1}(x)^2) (A&S 25.4.32).
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {3, 10, 32, 65, 128})
+    void lobattoMatchesFiftyDigitNewton(int n) {
+        QuadratureRule r = GaussQuadrature.lobatto(n);
+        int m = n - 1;
+        for (int i = 0; i < n; i++) {
+            BigDecimal x = new BigDecimal(r.node(i));
+            if (i > 0 && i < n - 1) {
+                for (int it = 0; it < 6; it++) {
+                    BigDecimal[] pd = legendreBig(m, x);
+                    BigDecimal second = x.multiply(pd[1], MC).multiply(BigDecimal.valueOf(2), MC)
+                            .subtract(pd[0].multiply(BigDecimal.valueOf((long) m * (m + 1)), MC), MC)
+                            .divide(BigDecimal.ONE.subtract(x.multiply(x, MC), MC), MC);
+                    x = x.subtract(pd[1].divide(second, MC), MC);
+                }
+            }
+            BigDecimal p = i == 0 || i == n - 1 ? BigDecimal.ONE : legendreBig(m, x)[0];
+            BigDecimal w = BigDecimal.valueOf(2).divide(BigDecimal.valueOf((long) n * m).multiply(p.multiply(p, MC), MC), MC);
+            // Same reasoning as for Legendre: 2 ulps on nodes, ~4 ulps on weights.
+            assertEquals(x.doubleValue(), r.node(i), 2.5e-16, "node " + i + " of " + n);
+            assertEquals(w.doubleValue(), r.weight(i), 1e-15 * w.doubleValue(), "weight " + i + " of " + n);
         }
     }
 
