@@ -5,7 +5,6 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.DoubleUnaryOperator;
 import org.elementa.atomic.radial.RadialDiscretization;
-import org.elementa.fem.linalg.BandedGeneralizedEigensolver;
 import org.elementa.fem.linalg.DenseGeneralizedEigensolver;
 import org.elementa.fem.linalg.EigenResult;
 import org.elementa.fem.linalg.EigenSolverException;
@@ -98,11 +97,15 @@ public final class RadialDiracSolver {
     private final Map<Long, ElementQuadrature> quadratures = new ConcurrentHashMap<>();
 
     /**
-     * A solver with speed of light c on the given discretization, with the banded eigensolver and,
-     * should it fail to converge, the dense one.
+     * A solver with speed of light c on the given discretization, with the Sturm-bisection and
+     * Rayleigh-quotient eigensolver that the bound mu >= -c^4 makes safe (see {@link SturmEigensolver})
+     * and, should it fail, the dense one.
      */
     public RadialDiracSolver(RadialDiscretization discretization, double c) {
-        this(discretization, c, new BandedGeneralizedEigensolver(), new DenseGeneralizedEigensolver());
+        // Converged when mu moves less than 2 c^2 * 1e-10 (E by 1e-10 Ha): the Rayleigh quotient's own
+        // rounding is ~3e-11 Ha for Z = 92, and the reported energy is recomputed from the vector anyway.
+        this(discretization, c, new SturmEigensolver(-c * c * c * c, 2 * c * c * 1e-10),
+                new DenseGeneralizedEigensolver());
     }
 
     /**

@@ -67,12 +67,22 @@ final class RadialCommand implements Callable<Integer> {
             description = "Generalized eigensolver: banded (shift-invert Lanczos), dense, or ejml (reference); default ${DEFAULT-VALUE}.")
     Eigensolver eigensolver;
 
+    @Option(names = "--dirac", description = "Solve the radial Dirac equation (coulomb only) against Sommerfeld's exact "
+            + "energies; states by n, l, j (default 49 = every n <= 7).")
+    boolean dirac;
+
+    @Option(names = "--c", defaultValue = "137.0359895", description = "Speed of light for --dirac; default ${DEFAULT-VALUE}.")
+    double c;
+
     /** Largest --states accepted (n <= 100). */
     static final int MAX_STATES = 5050;
 
     @Override
     public Integer call() {
         validate();
+        if (dirac) {
+            return DiracRadial.run(this);
+        }
         List<int[]> wanted = statesByNThenL(states);
         int nMax = wanted.get(wanted.size() - 1)[0];
         RadialDiscretization base = potential == Potential.coulomb
