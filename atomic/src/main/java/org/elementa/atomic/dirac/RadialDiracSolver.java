@@ -237,10 +237,9 @@ public final class RadialDiracSolver {
                 hints[i] = guesses[i] * (guesses[i] + 2 * c2);
             }
         }
-        int kd = Math.min(2 * discretization.order() + 1, n - 1);
-        SymmetricBandMatrix bm = new SymmetricBandMatrix(n, kd);
-        SymmetricBandMatrix sm = new SymmetricBandMatrix(n, kd);
-        assemble(kappa, gamma, quadrature, rVAtPoints, bm, sm);
+        SymmetricBandMatrix[] pencil = pencil(kappa, gamma, quadrature, rVAtPoints);
+        SymmetricBandMatrix bm = pencil[0];
+        SymmetricBandMatrix sm = pencil[1];
         EigenResult eig;
         try {
             eig = eigensolver.lowest(bm, sm, count, hints);
@@ -277,6 +276,24 @@ public final class RadialDiracSolver {
             }
         }
         return new DiracSpectrum(space, kappa, beta, gamma, energies, f, g);
+    }
+
+    /** The pencil {B, S} of kappa for the Coulomb potential of Z (for tests of eigensolvers). */
+    SymmetricBandMatrix[] coulombPencil(int kappa, double z) {
+        double beta = checkedBeta(kappa, z);
+        ElementQuadrature quadrature = quadrature(kappa, z);
+        double[] rv = new double[quadrature.size()];
+        java.util.Arrays.fill(rv, -z);
+        return pencil(kappa, factorExponent(kappa, beta), quadrature, rv);
+    }
+
+    private SymmetricBandMatrix[] pencil(int kappa, double gamma, ElementQuadrature quadrature, double[] rv) {
+        int n = size();
+        int kd = Math.min(2 * discretization.order() + 1, n - 1);
+        SymmetricBandMatrix bm = new SymmetricBandMatrix(n, kd);
+        SymmetricBandMatrix sm = new SymmetricBandMatrix(n, kd);
+        assemble(kappa, gamma, quadrature, rv, bm, sm);
+        return new SymmetricBandMatrix[] {bm, sm};
     }
 
     private double checkedBeta(int kappa, double z) {

@@ -16,7 +16,10 @@ import org.elementa.fem.linalg.SymmetricBandMatrix;
  * sigma, by Sylvester's law of inertia), then Rayleigh quotient iteration (shift-invert inverse
  * iteration whose shift is the last Rayleigh quotient, kept inside the isolating interval) converges
  * it. Every factorization is also a Sturm sample, so the interval only shrinks and the iteration
- * cannot slip to a neighbouring eigenvalue. See Parlett, "The Symmetric Eigenvalue Problem",
+ * cannot slip to a neighbouring eigenvalue. With a guess (the previous SCF iteration's eigenvalue)
+ * a single factorization at the guess usually suffices: inverse iteration with that fixed shift,
+ * accepted when the Sturm count at the shift and the side of the converged Rayleigh quotient prove
+ * it is eigenvalue k. See Parlett, "The Symmetric Eigenvalue Problem",
  * sections 3.3 (Sturm counts) and 4.6 (RQI).
  *
  * <p>Why not the engine's {@code BandedGeneralizedEigensolver}: on the squared Dirac pencils
@@ -65,6 +68,8 @@ final class SturmEigensolver implements GeneralizedEigensolver {
         /** Sturm samples: shift -> number of eigenvalues below it. */
         final TreeMap<Double, Integer> samples = new TreeMap<>();
         int factorizations;
+        double upperStart;
+        int wanted;
         final StringBuilder history = new StringBuilder();
 
         Run(SymmetricBandMatrix a, SymmetricBandMatrix s) {
@@ -116,18 +121,22 @@ final class SturmEigensolver implements GeneralizedEigensolver {
             }
             double[] values = new double[count];
             double[] vectors = new double[n * count];
-            // An upper sample with at least count eigenvalues below it.
-            double hi = guesses != null && guesses.length == count
+            this.upperStart = guesses != null && guesses.length == count
                     ? guesses[count - 1] + 1e-3 * Math.abs(guesses[count - 1]) + 1 : 0;
-            while (factorAt(hi) < count) {
-                hi = hi < -1 ? hi / 2 : 2 * Math.abs(hi) + 1;
-            }
+            this.wanted = count;
             double[] x = new double[n];
             double[] y = new double[n];
             double[] sx = new double[n];
             int rqiSteps = 0;
             for (int k = 0; k < count; k++) {
                 double guess = guesses != null && k < guesses.length ? guesses[k] : Double.NaN;
+                if (guess == guess) {
+                    double rho = fixedShift(k, guess, x, y, sx);
+                    if (rho == rho) {
+                        store(k, rho, x, values, vectors);
+                        continue;
+                    }
+                }
                 isolate(k, guess);
                 double lo = below(k);
                 double up = above(k);
@@ -172,26 +181,78 @@ final class SturmEigensolver implements GeneralizedEigensolver {
                     throw new EigenSolverException("Sturm eigensolver: eigenvalue " + k + " did not converge in "
                             + MAX_RQI + " Rayleigh quotient steps (tolerance " + tolerance + ")" + history);
                 }
-                values[k] = rho;
-                double sign = 0;
-                double max = 0;
-                for (int i = 0; i < n; i++) {
-                    max = Math.max(max, Math.abs(x[i]));
-                }
-                for (int i = 0; i < n && sign == 0; i++) {
-                    if (Math.abs(x[i]) >= 1e-3 * max) {
-                        sign = Math.signum(x[i]);
-                    }
-                }
-                for (int i = 0; i < n; i++) {
-                    vectors[i + k * n] = sign < 0 ? -x[i] : x[i];
-                }
+                store(k, rho, x, values, vectors);
             }
             return new EigenResult(values, vectors, n, rqiSteps, factorizations);
         }
 
+        /**
+         * The fast path for a good guess: one factorization at sigma = guess and inverse iteration with
+         * it. If sigma has k eigenvalues below it, inverse iteration converges to the eigenvalue nearest
+         * sigma, which is eigenvalue k when the limit lies at or above sigma (and eigenvalue k - 1
+         * otherwise); with k + 1 below, symmetrically. A limit on the wrong side, or no convergence in
+         * a few solves (sigma near the middle of two eigenvalues), returns NaN for the safe path.
+         */
+        double fixedShift(int k, double sigma, double[] x, double[] y, double[] sx) {
+            int c = factorAt(sigma);
+            if (c != k && c != k + 1) {
+                return Double.NaN;
+            }
+            startVector(x);
+            double rho = Double.NaN;
+            for (int it = 0; it < 6; it++) {
+                kernels.sbmv(n, kd, 1.0, s.data(), ld, x, 0.0, y);
+                kernels.sbldltSolve(n, kd, factor, ld, y, 1, n);
+                kernels.sbmv(n, kd, 1.0, s.data(), ld, y, 0.0, sx);
+                double norm = Math.sqrt(kernels.dot(n, y, 0, sx, 0));
+                if (!(norm > 0) || Double.isInfinite(norm)) {
+                    return Double.NaN;
+                }
+                for (int i = 0; i < n; i++) {
+                    x[i] = y[i] / norm;
+                }
+                kernels.sbmv(n, kd, 1.0, a.data(), ld, x, 0.0, y);
+                double next = kernels.dot(n, x, 0, y, 0);
+                if (it >= 1 && Math.abs(next - rho) <= tolerance) {
+                    boolean rightSide = c == k ? next >= sigma - tolerance : next <= sigma + tolerance;
+                    return rightSide ? next : Double.NaN;
+                }
+                rho = next;
+            }
+            return Double.NaN;
+        }
+
+        void store(int k, double rho, double[] x, double[] values, double[] vectors) {
+            values[k] = rho;
+            double sign = 0;
+            double max = 0;
+            for (int i = 0; i < n; i++) {
+                max = Math.max(max, Math.abs(x[i]));
+            }
+            for (int i = 0; i < n && sign == 0; i++) {
+                if (Math.abs(x[i]) >= 1e-3 * max) {
+                    sign = Math.signum(x[i]);
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                vectors[i + k * n] = sign < 0 ? -x[i] : x[i];
+            }
+        }
+
+        /** Makes sure some sample has at least {@code wanted} eigenvalues below it (done once, when first needed). */
+        void ensureUpperSample() {
+            if (samples.lastEntry().getValue() >= wanted) {
+                return;
+            }
+            double hi = upperStart;
+            while (factorAt(hi) < wanted) {
+                hi = hi < -1 ? hi / 2 : 2 * Math.abs(hi) + 1;
+            }
+        }
+
         /** Bisects until eigenvalue k is alone between two samples (counts k and k + 1). */
         void isolate(int k, double guess) {
+            ensureUpperSample();
             boolean triedGuess = !(guess == guess);
             while (true) {
                 double lo = below(k);
