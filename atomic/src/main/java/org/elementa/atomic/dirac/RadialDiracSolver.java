@@ -342,10 +342,19 @@ public final class RadialDiracSolver {
         int local = 2 * nodes;
         int q = quadrature.pointsPerElement();
         double c2 = c * c;
-        double[] a1 = new double[local];
-        double[] a2 = new double[local];
-        double[] fv = new double[local];
-        double[] gv = new double[local];
+        // Per node a at one point: phi, the parts a1, a2 of (H x)_1, (H x)_2 (see the class comment) of
+        // its f-type (a1f, a2f) and g-type (a1g, a2g) trial functions, and their weighted copies.
+        double[] phi = new double[nodes];
+        double[] a1f = new double[nodes];
+        double[] a2f = new double[nodes];
+        double[] a1g = new double[nodes];
+        double[] a2g = new double[nodes];
+        double[] wa1f = new double[nodes];
+        double[] wa2f = new double[nodes];
+        double[] wa1g = new double[nodes];
+        double[] wa2g = new double[nodes];
+        double[] cphi = new double[nodes];
+        double[] sphi = new double[nodes];
         double[] be = new double[local * local];
         double[] se = new double[local * local];
         int[] dofs = new int[local];
@@ -359,32 +368,47 @@ public final class RadialDiracSolver {
             double[] der = quadrature.derivativesTable(e);
             java.util.Arrays.fill(be, 0);
             java.util.Arrays.fill(se, 0);
+            double cPlus = c * (kappa + b);
+            double cMinus = c * (kappa - b);
             for (int k = 0; k < q; k++) {
                 int i = e * q + k;
                 double r = quadrature.point(i);
-                double weight = e == 0 ? quadrature.weight(i) * firstScale : quadrature.weight(i) / (r * r);
+                double w = e == 0 ? quadrature.weight(i) * firstScale : quadrature.weight(i) / (r * r);
                 double rvk = rv[i];
+                double cr = c * r;
+                double wc = w * c2 * r;
+                double ws = w * r * r;
                 for (int a = 0; a < nodes; a++) {
-                    double phi = val[a * q + k];
-                    double dphi = der[a * q + k] * dxdr;
-                    int fi = 2 * a;
-                    int gi = fi + 1;
-                    fv[fi] = phi;
-                    gv[fi] = 0;
-                    a1[fi] = rvk * phi;
-                    a2[fi] = c * (kappa + b) * phi + c * r * dphi;
-                    fv[gi] = 0;
-                    gv[gi] = phi;
-                    a1[gi] = c * (kappa - b) * phi - c * r * dphi;
-                    a2[gi] = rvk * phi;
+                    double f = val[a * q + k];
+                    double df = der[a * q + k] * dxdr;
+                    phi[a] = f;
+                    a1f[a] = rvk * f;
+                    a2f[a] = cPlus * f + cr * df;
+                    a1g[a] = cMinus * f - cr * df;
+                    a2g[a] = a1f[a];
+                    wa1f[a] = w * a1f[a];
+                    wa2f[a] = w * a2f[a];
+                    wa1g[a] = w * a1g[a];
+                    wa2g[a] = wa1f[a];
+                    cphi[a] = wc * f;
+                    sphi[a] = ws * f;
                 }
-                double wc = weight * c2 * r;
-                double ws = weight * r * r;
-                for (int jj = 0; jj < local; jj++) {
-                    for (int ii = jj; ii < local; ii++) {
-                        be[ii + jj * local] += weight * (a1[ii] * a1[jj] + a2[ii] * a2[jj])
-                                + wc * (fv[ii] * a1[jj] + fv[jj] * a1[ii] - gv[ii] * a2[jj] - gv[jj] * a2[ii]);
-                        se[ii + jj * local] += ws * (fv[ii] * fv[jj] + gv[ii] * gv[jj]);
+                for (int n2 = 0; n2 < nodes; n2++) {
+                    int col = 2 * n2 * local;
+                    for (int n1 = n2; n1 < nodes; n1++) {
+                        int rowF = 2 * n1;
+                        // (f of n1, f of n2), (g of n1, f of n2), (f of n1, g of n2), (g of n1, g of n2)
+                        be[rowF + col] += wa1f[n1] * a1f[n2] + wa2f[n1] * a2f[n2] + cphi[n1] * a1f[n2] + cphi[n2] * a1f[n1];
+                        be[rowF + 1 + col] += wa1g[n1] * a1f[n2] + wa2g[n1] * a2f[n2] + cphi[n2] * a1g[n1] - cphi[n1] * a2f[n2];
+                        if (n1 > n2) {
+                            be[rowF + col + local] += wa1f[n1] * a1g[n2] + wa2f[n1] * a2g[n2] + cphi[n1] * a1g[n2]
+                                    - cphi[n2] * a2f[n1];
+                        }
+                        be[rowF + 1 + col + local] += wa1g[n1] * a1g[n2] + wa2g[n1] * a2g[n2] - cphi[n1] * a2g[n2]
+                                - cphi[n2] * a2g[n1];
+                        double m = sphi[n1] * phi[n2];
+                        se[rowF + col] += m;
+                        se[rowF + 1 + col + local] += m;
                     }
                 }
             }
