@@ -1,0 +1,165 @@
+package org.elementa.atomic.scf;
+
+import org.elementa.fem.linalg.EigenSolverException;
+
+/**
+ * One eigenpair, by index, of a banded generalized problem H x = E S x (S positive definite):
+ * shifted inverse iteration with Rayleigh-quotient shifts, guarded by Sturm counts. Every
+ * factorization of H - sigma S gives, by Sylvester's law of inertia, the number of eigenvalues
+ * below sigma; this keeps a bracket [lo, hi] around eigenvalue j and decides which eigenvalue an
+ * iteration has converged to, so warm starts from the previous SCF step can never silently land
+ * on a neighbour. Falls back to bisection when the Rayleigh quotient leaves the bracket.
+ */
+final class ShiftInvertEigensolver {
+
+    private static final int MAX_FACTORIZATIONS = 300;
+
+    private final int n;
+    private final int kd;
+    private final BandLdlt ldlt;
+    private final double[] sx;
+    private final double[] hx;
+    private int factorizations;
+
+    ShiftInvertEigensolver(int n, int kd) {
+        this.n = n;
+        this.kd = kd;
+        this.ldlt = new BandLdlt(n, kd);
+        this.sx = new double[n];
+        this.hx = new double[n];
+    }
+
+    /** Factorizations done since construction. */
+    int factorizations() {
+        return factorizations;
+    }
+
+    /** Number of eigenvalues below sigma; -1 when H - sigma S is singular to working precision. */
+    int count(double[] h, double[] s, double sigma) {
+        factorizations++;
+        return ldlt.factor(h, -sigma, s);
+    }
+
+    /**
+     * Eigenpair j (0-based, ascending) of (H, S).
+     *
+     * @param hint a guess of the eigenvalue (NaN: none)
+     * @param lo   a value with at most j eigenvalues below it
+     * @param hi   a value with at least j+1 eigenvalues below it
+     * @param x    on entry a guess of the eigenvector (all zero: none); on exit the eigenvector,
+     *             S-normalized, sign such that its first entry of magnitude above 1e-300 is positive
+     * @param tol  relative accuracy of the shift at convergence (the vector converges to about
+     *             tol / gap, the eigenvalue to its square)
+     * @return the eigenvalue
+     */
+    double solve(double[] h, double[] s, int j, double hint, double lo, double hi, double[] x, double tol) {
+        double sigma = (hint > lo && hint < hi) ? hint : 0.5 * (lo + hi);
+        if (norm2(x) == 0) {
+            generic(x);
+        }
+        for (int it = 0; it < MAX_FACTORIZATIONS; it++) {
+            int c = count(h, s, sigma);
+            if (c < 0) {
+                sigma += 1e-11 * (1 + Math.abs(sigma));
+                continue;
+            }
+            if (c <= j) {
+                lo = Math.max(lo, sigma);
+            } else {
+                hi = Math.min(hi, sigma);
+            }
+            if (c != j && c != j + 1) {
+                sigma = 0.5 * (lo + hi);
+                generic(x);
+                continue;
+            }
+            double e = Double.NaN;
+            for (int step = 0; step < 2; step++) {
+                e = inverseStep(h, s, x);
+                if (Math.abs(e - sigma) <= tol * (1 + Math.abs(e))) {
+                    break;
+                }
+            }
+            if (Math.abs(e - sigma) <= tol * (1 + Math.abs(e))) {
+                // sigma is so close to e that no other eigenvalue lies between them: the count at
+                // sigma is index(e) if e > sigma, index(e)+1 if e < sigma.
+                int index = e > sigma ? c : (e < sigma ? c - 1 : -1);
+                if (index == j) {
+                    fixSign(x);
+                    return e;
+                }
+                if (index >= 0) {
+                    if (index < j) {
+                        lo = Math.max(lo, Math.max(e, sigma));
+                    } else {
+                        hi = Math.min(hi, Math.min(e, sigma));
+                    }
+                    sigma = 0.5 * (lo + hi);
+                    generic(x);
+                    continue;
+                }
+                sigma = e - 1e-9 * (1 + Math.abs(e));
+                continue;
+            }
+            if (e > lo && e < hi) {
+                sigma = e;
+            } else {
+                sigma = 0.5 * (lo + hi);
+                generic(x);
+            }
+        }
+        throw new EigenSolverException("eigenpair " + j + " not found after " + MAX_FACTORIZATIONS
+                + " factorizations; bracket [" + lo + ", " + hi + "]");
+    }
+
+    /** x <- (H - sigma S)^{-1} S x, S-normalized; returns the Rayleigh quotient x^T H x. */
+    private double inverseStep(double[] h, double[] s, double[] x) {
+        BandLdlt.multiply(s, n, kd, x, sx);
+        ldlt.solve(sx);
+        BandLdlt.multiply(s, n, kd, sx, hx);
+        double ns = 0;
+        for (int i = 0; i < n; i++) {
+            ns += sx[i] * hx[i];
+        }
+        double scale = 1 / Math.sqrt(ns);
+        for (int i = 0; i < n; i++) {
+            x[i] = sx[i] * scale;
+        }
+        BandLdlt.multiply(h, n, kd, x, hx);
+        double e = 0;
+        for (int i = 0; i < n; i++) {
+            e += x[i] * hx[i];
+        }
+        return e;
+    }
+
+    private void generic(double[] x) {
+        // A deterministic vector with components along every eigenvector in practice.
+        for (int i = 0; i < n; i++) {
+            x[i] = 1 + 0.5 * Math.sin(1.3 * i + 0.7);
+        }
+    }
+
+    private static void fixSign(double[] x) {
+        double first = 0;
+        for (double v : x) {
+            if (Math.abs(v) > 1e-300) {
+                first = v;
+                break;
+            }
+        }
+        if (first < 0) {
+            for (int i = 0; i < x.length; i++) {
+                x[i] = -x[i];
+            }
+        }
+    }
+
+    private static double norm2(double[] x) {
+        double s = 0;
+        for (double v : x) {
+            s += v * v;
+        }
+        return s;
+    }
+}
