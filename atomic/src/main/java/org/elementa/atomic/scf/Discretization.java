@@ -46,11 +46,20 @@ public record Discretization(double rmax, double ratio, int elements, int degree
         if (!(tolerance > 0) || !Double.isFinite(tolerance)) {
             throw new IllegalArgumentException("tolerance = " + tolerance + " must be finite and > 0");
         }
+        // rmax = 50 bohr: the outermost orbital of every neutral atom has decayed below 1e-20
+        // there. Element sizes grow by 2e5 from the nucleus outwards (the 1s of U has scale 1/92).
+        // Moderate degrees (10-12) on 16-20 elements: self-convergence shows U converged to ~1e-9
+        // with them, while degrees above ~24 lose digits to rounding (x^T K x cancellation near the
+        // nucleus). Measured against lda_reference.dat over Z = 1..92: 16x10 worst 2.0e-8,
+        // 20x10 worst 3.8e-9, 20x12 worst 4.2e-9 (the last two at the reference's own precision).
         double rmax = 50;
-        double ratio = 2e4 * Math.sqrt(z);
+        double ratio = 2e5;
         if (tolerance >= 1e-7) {
-            return new Discretization(rmax, ratio, 12, 18, 26);
+            return new Discretization(rmax, ratio, 16, 10, 20);
         }
-        return new Discretization(rmax, ratio, 16, 22, 32);
+        if (tolerance >= 1e-8) {
+            return new Discretization(rmax, ratio, 20, 10, 20);
+        }
+        return new Discretization(rmax, ratio, 20, 12, 22);
     }
 }

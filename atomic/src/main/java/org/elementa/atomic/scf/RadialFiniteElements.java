@@ -27,6 +27,8 @@ final class RadialFiniteElements {
     final double[] w;
     /** phi[q*(p+1) + i]: local basis i at reference point q. */
     private final double[] phi;
+    /** dphi[q*(p+1) + i]: derivative of local basis i (in the reference variable) at point q. */
+    private final double[] dphi;
     /** Products phi_i phi_j at point q for the lower triangle pairs: pp[pair*nq + q]. */
     private final double[] pp;
     private final double[] lobatto;
@@ -53,7 +55,7 @@ final class RadialFiniteElements {
         double[][] gl = GaussRules.gaussLegendre(nq);
         lobatto = GaussRules.lobattoNodes(degree);
         phi = new double[nq * np];
-        double[] dphi = new double[nq * np];
+        dphi = new double[nq * np];
         for (int q = 0; q < nq; q++) {
             lagrange(gl[0][q], phi, dphi, q * np);
         }
@@ -218,6 +220,26 @@ final class RadialFiniteElements {
                     }
                 }
                 out[e * nq + q] = s;
+            }
+        }
+    }
+
+    /** Derivatives dP/dr at every quadrature point of the FE function with these coefficients. */
+    void derivativesAtPoints(double[] coeff, double[] out) {
+        int np = degree + 1;
+        int nq = pointsPerElement;
+        for (int e = 0; e < elements; e++) {
+            int base = e * degree - 1;
+            double invJac = 2 / (boundaries[e + 1] - boundaries[e]);
+            for (int q = 0; q < nq; q++) {
+                double s = 0;
+                for (int i = 0; i < np; i++) {
+                    int g = base + i;
+                    if (g >= 0 && g < dofs) {
+                        s += coeff[g] * dphi[q * np + i];
+                    }
+                }
+                out[e * nq + q] = s * invJac;
             }
         }
     }

@@ -8,8 +8,20 @@ public final class ScfNotConvergedException extends RuntimeException {
     private final double[] residualHistory;
 
     ScfNotConvergedException(String message, double[] residualHistory) {
-        super(message + "; potential residual history " + java.util.Arrays.toString(residualHistory));
+        super(message + "; potential residual history " + summary(residualHistory));
         this.residualHistory = residualHistory.clone();
+    }
+
+    private static String summary(double[] h) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < h.length; i++) {
+            if (h.length > 13 && i == 3) {
+                sb.append("..., ");
+                i = h.length - 10;
+            }
+            sb.append(String.format(java.util.Locale.ROOT, "%.3e", h[i])).append(i + 1 < h.length ? ", " : "]");
+        }
+        return sb.toString();
     }
 
     /** The potential residual norm of every iteration. */

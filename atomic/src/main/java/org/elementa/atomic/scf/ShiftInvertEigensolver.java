@@ -82,17 +82,26 @@ final class ShiftInvertEigensolver {
             }
             if (Math.abs(e - sigma) <= tol * (1 + Math.abs(e))) {
                 // sigma is so close to e that no other eigenvalue lies between them: the count at
-                // sigma is index(e) if e > sigma, index(e)+1 if e < sigma.
-                int index = e > sigma ? c : (e < sigma ? c - 1 : -1);
+                // sigma is index(e) if e > sigma, index(e)+1 if e < sigma. When the two are too close
+                // to order in floating point, one more count just below e settles the index.
+                double margin = 64 * 1e-13 * (1 + Math.abs(e));
+                int index;
+                if (e - sigma > margin) {
+                    index = c;
+                } else if (sigma - e > margin) {
+                    index = c - 1;
+                } else {
+                    index = count(h, s, e - 1e-8 * (1 + Math.abs(e)));
+                }
                 if (index == j) {
                     fixSign(x);
                     return e;
                 }
                 if (index >= 0) {
                     if (index < j) {
-                        lo = Math.max(lo, Math.max(e, sigma));
+                        lo = Math.max(lo, e);
                     } else {
-                        hi = Math.min(hi, Math.min(e, sigma));
+                        hi = Math.min(hi, e);
                     }
                     sigma = 0.5 * (lo + hi);
                     generic(x);
