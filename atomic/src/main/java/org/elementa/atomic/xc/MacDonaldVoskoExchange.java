@@ -78,7 +78,8 @@ public final class MacDonaldVoskoExchange implements ExchangeCorrelation {
         return 1.5 * asinh(beta) / (beta * mu) - 0.5;
     }
 
+    /** asinh for x > 0 via log1p, accurate to rounding also for small x. */
     private static double asinh(double x) {
-        return Math.log(x + Math.sqrt(1 + x * x));
+        return Math.log1p(x + x * x / (1 + Math.sqrt(1 + x * x)));
     }
 }
