@@ -49,6 +49,9 @@ final class AtomCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "TEXT", description = "Electron configuration, e.g. \"[Ar] 3d6 4s2\" (default: NIST's ground state).")
     String configText;
 
+    @Option(names = "--max-iterations", paramLabel = "N", description = "Largest number of SCF iterations, >= 1 (default ${DEFAULT-VALUE}).")
+    int maxIterations = 200;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -56,6 +59,9 @@ final class AtomCommand implements Callable<Integer> {
     public Integer call() {
         if (!(tolerance >= 1e-10 && tolerance <= 1e-2)) {
             throw usage("--tolerance = " + tolerance + " must be in [1e-10, 1e-2]");
+        }
+        if (maxIterations < 1) {
+            throw usage("--max-iterations = " + maxIterations + " must be >= 1");
         }
         if (all) {
             if (atom != null || configText != null) {
@@ -71,7 +77,7 @@ final class AtomCommand implements Callable<Integer> {
         if (!json) {
             System.out.printf(Locale.ROOT, "%s (Z = %d), LDA, configuration %s%n", config.symbol(), config.z(), config);
         }
-        AtomSolver solver = AtomSolver.builder().tolerance(tolerance)
+        AtomSolver solver = AtomSolver.builder().tolerance(tolerance).maxIterations(maxIterations)
                 .monitor((it, res, de, e) -> err.printf(Locale.ROOT, "scf %3d  residual %.3e  eigenvalue change %.3e  Etot %.10f%n",
                         it, res, de, e))
                 .build();
@@ -156,7 +162,7 @@ final class AtomCommand implements Callable<Integer> {
     }
 
     private int runAll() {
-        AtomSolver solver = AtomSolver.builder().tolerance(tolerance).build();
+        AtomSolver solver = AtomSolver.builder().tolerance(tolerance).maxIterations(maxIterations).build();
         double allowed = tolerance + REFERENCE_SLACK;
         AtomicInteger done = new AtomicInteger();
         PrintStream err = System.err;
