@@ -17,10 +17,12 @@ public final class AtomSolution {
     private final RadialFiniteElements space;
     private final double[] residualHistory;
     private final Discretization discretization;
+    private final int factorizations;
+    private final long nanos;
 
     AtomSolution(Configuration configuration, String functional, Energies energies, List<OrbitalEnergy> orbitals,
                  double[][] coefficients, RadialFiniteElements space, double[] residualHistory,
-                 Discretization discretization) {
+                 Discretization discretization, int factorizations, long nanos) {
         this.configuration = configuration;
         this.functional = functional;
         this.energies = energies;
@@ -29,6 +31,18 @@ public final class AtomSolution {
         this.space = space;
         this.residualHistory = residualHistory;
         this.discretization = discretization;
+        this.factorizations = factorizations;
+        this.nanos = nanos;
+    }
+
+    /** Banded factorizations of shifted Hamiltonians done by the eigensolver (a cost measure). */
+    public int factorizations() {
+        return factorizations;
+    }
+
+    /** Wall-clock time of the solve in seconds (diagnostic only; varies from run to run). */
+    public double seconds() {
+        return nanos * 1e-9;
     }
 
     /** The configuration solved. */

@@ -174,6 +174,7 @@ public final class AtomSolver {
         private final double[] pvals;
         private final double[] dvals;
         private final double[] rhs;
+        private long start;
 
         Run(Configuration config, Discretization disc) {
             this.config = config;
@@ -217,6 +218,7 @@ public final class AtomSolver {
         }
 
         AtomSolution solve() {
+            start = System.nanoTime();
             double[] vin = thomasFermi();
             AndersonMixer mixer = new AndersonMixer(npts, mixing, history, fe.w);
             List<Double> residuals = new ArrayList<>();
@@ -294,16 +296,37 @@ public final class AtomSolver {
                 for (int i = 0; i < pot.length; i++) {
                     hl[i] = 0.5 * fe.stiffness[i] + c * fe.inverseSquare[i] + pot[i];
                 }
-                double lo = -(double) z * z - 10;
-                while (eigen.count(hl, fe.mass, lo) != 0) {
-                    lo *= 2;
+                // Brackets for the Sturm-guarded search, not verified (that would cost a factorization
+                // each): Galerkin eigenvalues lie above the exact ones, which lie far above -2 Z^2 - 20
+                // (the 1s of U is at -3689 = -0.44 Z^2), and every bound level lies below 1e6.
+                double lo = -2.0 * z * z - 20;
+                double hi = 1e6;
+                boolean cold = Double.isNaN(eig[l][0]);
+                if (cold) {
+                    // One count per l narrows hi; the centrifugal term only raises levels, so level j
+                    // of l lies above level j of l-1 and above level j-1 of l (min-max).
+                    if (eigen.count(hl, fe.mass, 1.0) >= counts[l]) {
+                        hi = 1;
+                    }
+                    if (l > 0) {
+                        lo = eig[l - 1][0];
+                    }
                 }
                 for (int j = 0; j < counts[l]; j++) {
-                    double hi = 1;
-                    while (eigen.count(hl, fe.mass, hi) < j + 1) {
-                        hi *= 2;
+                    double hint = eig[l][j];
+                    if (j > 0) {
+                        lo = Math.max(lo, eig[l][j - 1] + 1e-8 * (1 + Math.abs(eig[l][j - 1])));
                     }
-                    eig[l][j] = eigen.solve(hl, fe.mass, j, eig[l][j], lo, hi, vec[l][j], eigTol);
+                    if (cold) {
+                        if (l > 0 && j < counts[l - 1]) {
+                            lo = Math.max(lo, eig[l - 1][j]);
+                        }
+                        // Hydrogen-like guesses, E ~ -Z_eff^2 / (2 n^2), scaled from the level below.
+                        int n = j + l + 1;
+                        double ratio = (double) (n - 1) * (n - 1) / ((double) n * n);
+                        hint = j > 0 ? eig[l][j - 1] * ratio : (l > 0 ? eig[l - 1][0] * ratio : -0.45 * z * z);
+                    }
+                    eig[l][j] = eigen.solve(hl, fe.mass, j, hint, lo, hi, vec[l][j], eigTol);
                 }
             }
         }
@@ -384,7 +407,8 @@ public final class AtomSolver {
                 coeff[i] = vec[o.l()][j].clone();
             }
             double[] h = residuals.stream().mapToDouble(Double::doubleValue).toArray();
-            return new AtomSolution(config, functional.name(), energies, list, coeff, fe, h, disc);
+            return new AtomSolution(config, functional.name(), energies, list, coeff, fe, h, disc,
+                    eigen.factorizations(), System.nanoTime() - start);
         }
     }
 }

@@ -13,6 +13,7 @@ final class BandLdlt {
     private final int ld;
     private final double[] a;
     private final double[] col;
+    private final double[] lcol;
 
     BandLdlt(int n, int kd) {
         this.n = n;
@@ -20,6 +21,7 @@ final class BandLdlt {
         this.ld = kd + 1;
         this.a = new double[ld * n];
         this.col = new double[kd + 1];
+        this.lcol = new double[kd + 1];
     }
 
     /**
@@ -48,15 +50,17 @@ final class BandLdlt {
             int m = Math.min(kd, n - 1 - j);
             double inv = 1 / d;
             for (int i = 1; i <= m; i++) {
-                col[i] = a[cj + i];
-                a[cj + i] = col[i] * inv;
+                double v = a[cj + i];
+                col[i] = v;
+                lcol[i] = v * inv;
+                a[cj + i] = v * inv;
             }
-            // Trailing update: A(j+k, j+i') -= L(j+k, j) * A_orig(j+i', j) for k >= i'.
+            // Trailing update: A(j+r, j+c) -= L(j+r, j) * A_orig(j+c, j) for r >= c.
             for (int c = 1; c <= m; c++) {
-                double s = col[c];
-                int ck = (j + c) * ld;
+                double sc = col[c];
+                int base = (j + c) * ld - c;
                 for (int r = c; r <= m; r++) {
-                    a[ck + (r - c)] -= a[cj + r] * s;
+                    a[base + r] -= lcol[r] * sc;
                 }
             }
         }
