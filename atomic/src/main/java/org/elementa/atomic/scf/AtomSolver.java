@@ -81,7 +81,7 @@ public final class AtomSolver {
         private ExchangeCorrelation functional = LocalDensityFunctional.lda();
         private Discretization discretization;
         private int maxIterations = 200;
-        private double mixing = 0.4;
+        private double mixing = 0.7;
         private int history = 8;
         private ScfMonitor monitor;
 
@@ -124,7 +124,10 @@ public final class AtomSolver {
             return this;
         }
 
-        /** Anderson mixing: linear parameter beta in (0, 1] and history length >= 0. */
+        /**
+         * Anderson mixing: linear parameter beta in (0, 1] and history length >= 0 (default 0.7 and 8,
+         * the fewest SCF iterations over Z = 1..92 among the settings tried: at most 24 at 1e-8).
+         */
         public Builder mixing(double beta, int historyLength) {
             if (!(beta > 0 && beta <= 1)) {
                 throw new IllegalArgumentException("mixing beta = " + beta + " must be in (0, 1]");
