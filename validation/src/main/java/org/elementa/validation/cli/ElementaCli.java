@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = ElementaCli.Version.class,
         description = "High-order finite element, spectral and kinetic solvers.",
-        subcommands = {InfoCommand.class, AtomCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InfoCommand.class, TrainCommand.class, RadialCommand.class, AtomCommand.class,
+            CommandLine.HelpCommand.class})
 public final class ElementaCli implements Runnable {
 
     @CommandLine.Spec
@@ -20,8 +21,9 @@ public final class ElementaCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(),
-                "a subcommand is required: run 'elementa --help' to list them");
+        String names = String.join(", ", spec.subcommands().keySet().stream()
+                .filter(name -> !name.equals("help")).toList());
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: one of " + names);
     }
 
     /** Runs the command line and exits with its status. */
@@ -44,7 +46,11 @@ public final class ElementaCli implements Runnable {
     private static int shortUsageError(CommandLine.ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         String path = cmd.getCommandSpec().qualifiedName();
-        cmd.getErr().println(path + ": " + ex.getMessage() + " (see '" + path + " --help')");
+        String hint = "see '" + path + " --help'";
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+            hint = "did you mean " + String.join(" or ", u.getSuggestions()) + "? " + hint;
+        }
+        cmd.getErr().println(path + ": " + oneLine(ex) + " (" + hint + ")");
         return 2;
     }
 
