@@ -167,6 +167,7 @@ public final class AtomSolver {
         private final double[][][] vec;
         private final ShiftInvertEigensolver eigen;
         private final BandLdlt poisson;
+        private final org.elementa.fem.linalg.SymmetricBandMatrix potMatrix;
         private final double[] pot;
         private final double[] hl;
         private final int npts;
@@ -176,7 +177,6 @@ public final class AtomSolver {
         private final double[] vh;
         private final double[] pvals;
         private final double[] dvals;
-        private final double[] rhs;
         private long start;
 
         Run(Configuration config, Discretization disc) {
@@ -209,7 +209,8 @@ public final class AtomSolver {
                 throw new IllegalStateException("stiffness matrix is not positive definite");
             }
             npts = fe.r.length;
-            pot = new double[(fe.bandwidth + 1) * fe.dofs];
+            potMatrix = fe.newMatrix();
+            pot = potMatrix.data();
             hl = new double[pot.length];
             density = new double[npts];
             exc = new double[npts];
@@ -217,7 +218,6 @@ public final class AtomSolver {
             vh = new double[npts];
             pvals = new double[npts];
             dvals = new double[npts];
-            rhs = new double[fe.dofs];
         }
 
         AtomSolution solve() {
@@ -289,8 +289,8 @@ public final class AtomSolver {
             for (int k = 0; k < npts; k++) {
                 v[k] = vee[k] - z / fe.r[k];
             }
-            Arrays.fill(pot, 0);
-            fe.addPotential(v, pot);
+            potMatrix.clear();
+            fe.addPotential(v, potMatrix);
             // Relative shift accuracy at convergence: the last inverse step then shrinks the vector error by
             // about eigTol |E| / gap, and rounding in the Rayleigh quotient stays well below it.
             double eigTol = Math.min(1e-8, Math.max(tolerance * 1e-3, 1e-11));
@@ -365,7 +365,7 @@ public final class AtomSolver {
             for (int k = 0; k < npts; k++) {
                 src[k] = density[k] / fe.r[k];
             }
-            fe.load(src, rhs);
+            double[] rhs = fe.load(src);
             poisson.solve(rhs);
             fe.valuesAtPoints(rhs, vh);
             for (int k = 0; k < npts; k++) {

@@ -77,10 +77,10 @@ final class ShiftInvertEigensolver {
             }
             // Inverse iteration at this shift until the Rayleigh quotient settles (it converges like
             // (|E - sigma| / gap)^2 per step, so a good warm-start shift needs one factorization).
-            double e = inverseStep(h, s, x);
+            double e = inverseStep(s, x, false, sigma);
             boolean settled = false;
             for (int step = 1; step < 4 && !settled; step++) {
-                double next = inverseStep(h, s, x);
+                double next = inverseStep(s, x, true, sigma);
                 settled = Math.abs(next - e) <= tol * (1 + Math.abs(next));
                 e = next;
             }
@@ -139,25 +139,32 @@ final class ShiftInvertEigensolver {
         return e - 1e-8 * (1 + Math.abs(e));
     }
 
-    /** x <- (H - sigma S)^{-1} S x, S-normalized; returns the Rayleigh quotient x^T H x. */
-    private double inverseStep(double[] h, double[] s, double[] x) {
-        BandLdlt.multiply(s, n, kd, x, sx);
-        ldlt.solve(sx);
-        BandLdlt.multiply(s, n, kd, sx, hx);
-        double ns = 0;
-        for (int i = 0; i < n; i++) {
-            ns += sx[i] * hx[i];
+    /**
+     * x <- y / |y|_S with y = (H - sigma S)^{-1} S x; returns the Rayleigh quotient of y, computed as
+     * sigma + y^T S x / y^T S y (since y^T (H - sigma S) y = y^T S x): no product with H, and no
+     * cancellation between the large stiffness entries. On return sx holds S x for the new x.
+     */
+    private double inverseStep(double[] s, double[] x, boolean haveSx, double sigma) {
+        if (!haveSx) {
+            BandLdlt.multiply(s, n, kd, x, sx);
         }
-        double scale = 1 / Math.sqrt(ns);
+        System.arraycopy(sx, 0, hx, 0, n);
+        ldlt.solve(hx);
+        double ysx = 0;
         for (int i = 0; i < n; i++) {
-            x[i] = sx[i] * scale;
+            ysx += hx[i] * sx[i];
         }
-        BandLdlt.multiply(h, n, kd, x, hx);
-        double e = 0;
+        BandLdlt.multiply(s, n, kd, hx, sx);
+        double ysy = 0;
         for (int i = 0; i < n; i++) {
-            e += x[i] * hx[i];
+            ysy += hx[i] * sx[i];
         }
-        return e;
+        double scale = 1 / Math.sqrt(ysy);
+        for (int i = 0; i < n; i++) {
+            x[i] = hx[i] * scale;
+            sx[i] *= scale;
+        }
+        return sigma + ysx / ysy;
     }
 
     private void generic(double[] x) {

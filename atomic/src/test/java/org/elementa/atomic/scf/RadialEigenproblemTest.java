@@ -19,8 +19,9 @@ class RadialEigenproblemTest {
         for (int k = 0; k < v.length; k++) {
             v[k] = -1 / fe.r[k];
         }
-        double[] h = new double[fe.stiffness.length];
-        fe.addPotential(v, h);
+        org.elementa.fem.linalg.SymmetricBandMatrix hm = fe.newMatrix();
+        fe.addPotential(v, hm);
+        double[] h = hm.data();
         for (int i = 0; i < h.length; i++) {
             h[i] += 0.5 * fe.stiffness[i] + 0.5 * l * (l + 1) * fe.inverseSquare[i];
         }
