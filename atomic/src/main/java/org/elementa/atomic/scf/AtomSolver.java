@@ -274,11 +274,11 @@ public final class AtomSolver {
         private double[] thomasFermi() {
             // G. Moliere, Z. Naturforsch. A 2, 133 (1947): phi(x) = 0.35 e^{-0.3x} + 0.55 e^{-1.2x}
             // + 0.10 e^{-6x}, x = r/b, b = (1/2)(3 pi/4)^(2/3) Z^(-1/3) (the Thomas-Fermi length).
-            double b = 0.5 * Math.pow(0.75 * Math.PI, 2.0 / 3.0) * Math.pow(z, -1.0 / 3.0);
+            double b = 0.5 * StrictMath.pow(0.75 * Math.PI, 2.0 / 3.0) * StrictMath.pow(z, -1.0 / 3.0);
             double[] v = new double[npts];
             for (int k = 0; k < npts; k++) {
                 double x = fe.r[k] / b;
-                double phi = 0.35 * Math.exp(-0.3 * x) + 0.55 * Math.exp(-1.2 * x) + 0.10 * Math.exp(-6 * x);
+                double phi = 0.35 * StrictMath.exp(-0.3 * x) + 0.55 * StrictMath.exp(-1.2 * x) + 0.10 * StrictMath.exp(-6 * x);
                 v[k] = z * (1 - phi) / fe.r[k];
             }
             return v;

@@ -170,7 +170,7 @@ final class ShiftInvertEigensolver {
     private void generic(double[] x) {
         // A deterministic vector with components along every eigenvector in practice.
         for (int i = 0; i < n; i++) {
-            x[i] = 1 + 0.5 * Math.sin(1.3 * i + 0.7);
+            x[i] = 1 + 0.5 * StrictMath.sin(1.3 * i + 0.7);
         }
     }
 

@@ -11,6 +11,9 @@ package org.elementa.atomic.xc;
  * </pre>
  * For beta < 1e-3 both use their Taylor series (R = 1 - (2/3) beta^2 + ..., S = 1 - beta^2 + ...)
  * to avoid the cancellation in beta mu - asinh(beta).
+ *
+ * <p>Uses StrictMath: Math's intrinsics may differ by an ulp between interpreted and compiled
+ * code, which would make two identical solves differ in the last bits.
  */
 public final class MacDonaldVoskoExchange implements ExchangeCorrelation {
 
@@ -48,7 +51,7 @@ public final class MacDonaldVoskoExchange implements ExchangeCorrelation {
         slater.evaluate(n, exc, vxc, count);
         for (int i = 0; i < count; i++) {
             if (n[i] > 0) {
-                double beta = Math.cbrt(THREE_PI2 * n[i]) / speedOfLight;
+                double beta = StrictMath.cbrt(THREE_PI2 * n[i]) / speedOfLight;
                 exc[i] *= energyFactor(beta);
                 vxc[i] *= potentialFactor(beta);
             }
@@ -80,6 +83,6 @@ public final class MacDonaldVoskoExchange implements ExchangeCorrelation {
 
     /** asinh for x > 0 via log1p, accurate to rounding also for small x. */
     private static double asinh(double x) {
-        return Math.log1p(x + x * x / (1 + Math.sqrt(1 + x * x)));
+        return StrictMath.log1p(x + x * x / (1 + Math.sqrt(1 + x * x)));
     }
 }

@@ -12,6 +12,9 @@ package org.elementa.atomic.xc;
  * v_c = e_c - (rs/3) de_c/drs = e_c - (x/6) de_c/dx
  * </pre>
  * with A = 0.0310907, x0 = -0.10498, b = 3.72744, c = 12.9352 (Hartree).
+ *
+ * <p>Uses StrictMath: Math's intrinsics may differ by an ulp between interpreted and compiled
+ * code, which would make two identical solves differ in the last bits.
  */
 public final class VwnCorrelation implements ExchangeCorrelation {
 
@@ -42,14 +45,14 @@ public final class VwnCorrelation implements ExchangeCorrelation {
                 vxc[i] = 0;
                 continue;
             }
-            double rs = Math.cbrt(RS_FACTOR / d);
+            double rs = StrictMath.cbrt(RS_FACTOR / d);
             double x = Math.sqrt(rs);
             double xx = x * x + B * x + C;
             double t = 2 * x + B;
-            double at = Math.atan(Q / t);
+            double at = StrictMath.atan(Q / t);
             double k = B * X0 / X_X0;
-            double e = A * (Math.log(x * x / xx) + 2 * B / Q * at
-                    - k * (Math.log((x - X0) * (x - X0) / xx) + 2 * (B + 2 * X0) / Q * at));
+            double e = A * (StrictMath.log(x * x / xx) + 2 * B / Q * at
+                    - k * (StrictMath.log((x - X0) * (x - X0) / xx) + 2 * (B + 2 * X0) / Q * at));
             double qt = Q * Q + t * t;
             double dedx = A * (2 / x - t / xx - 4 * B / qt
                     - k * (2 / (x - X0) - t / xx - 4 * (B + 2 * X0) / qt));

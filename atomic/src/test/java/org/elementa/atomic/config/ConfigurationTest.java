@@ -42,6 +42,28 @@ class ConfigurationTest {
     }
 
     @Test
+    void relativisticConfigurationsSplitTheLdaShells() {
+        for (int z = 1; z <= 92; z++) {
+            java.util.Map<Integer, Double> byShell = new java.util.HashMap<>();
+            double sum = 0;
+            for (DiracOrbital o : NistConfigurations.rlda(z)) {
+                byShell.merge(o.n() * 100 + o.l(), o.occupation(), Double::sum);
+                sum += o.occupation();
+            }
+            assertEquals(z, sum, 1e-9, "electrons of Z = " + z);
+            // The j = l -/+ 1/2 pair of each (n, l) carries the LDA occupation of that shell.
+            for (Orbital o : Configuration.nist(z).orbitals()) {
+                assertEquals(o.occupation(), byShell.get(o.n() * 100 + o.l()), 1e-9, "Z = " + z + " " + o.label());
+            }
+        }
+        // U 5f3: split 2l : 2l+2 = 6 : 8 over j = 5/2, 7/2.
+        double f52 = NistConfigurations.rlda(92).stream().filter(o -> o.n() == 5 && o.kappa() == 3)
+                .mapToDouble(DiracOrbital::occupation).sum();
+        assertEquals(3.0 * 6 / 14, f52, 1e-4);
+        assertThrows(IllegalArgumentException.class, () -> new DiracOrbital(2, 0, 0, 1));
+    }
+
+    @Test
     void parsesTextWithCores() {
         Configuration fe = Configuration.parse(26, "[Ar] 3d6 4s2");
         assertEquals(7, fe.orbitals().size());

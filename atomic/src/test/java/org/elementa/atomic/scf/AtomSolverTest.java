@@ -89,6 +89,15 @@ class AtomSolverTest {
     }
 
     @Test
+    void sameInputSameBits() {
+        AtomSolver s = AtomSolver.builder().build();
+        AtomSolution a = s.solve(Configuration.nist(26));
+        AtomSolution b = s.solve(Configuration.nist(26));
+        assertEquals(a.energies(), b.energies());
+        assertEquals(a.orbitals(), b.orbitals());
+    }
+
+    @Test
     void userConfigurationOfAnExcitedState() {
         // Excited carbon 1s2 2s1 2p3 lies above the ground state 1s2 2s2 2p2 in LDA.
         AtomSolver s = AtomSolver.builder().build();
