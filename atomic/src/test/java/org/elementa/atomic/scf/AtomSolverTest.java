@@ -64,7 +64,8 @@ class AtomSolverTest {
                 .solve(Configuration.nist(6));
         assertEquals(c.scfIterations(), seen.size());
         double[] h = c.residualHistory();
-        assertTrue(h[h.length - 1] < 1e-8 && h[0] > 1e-2, "residuals " + seen);
+        // The stopping rule: residual below a tenth of the 1e-6 default tolerance.
+        assertTrue(h[h.length - 1] < 1e-7 && h[0] > 1e-2, "residuals " + seen);
     }
 
     @Test
