@@ -122,13 +122,37 @@ class LdaAtomRegressionTest {
     }
 
     @Test
-    @EnabledIfSystemProperty(named = "elementa.validation.full", matches = "true")
     void everyAtomAtTolerance1e8WithinTwoNanohartree() {
         AtomSolver solver = AtomSolver.builder().tolerance(1e-8).build();
         List<String> bad = IntStream.rangeClosed(1, 92).parallel()
                 .mapToObj(z -> errors(solver.solve(Configuration.nist(z)), 2e-8))
                 .flatMap(List::stream).toList();
         // 2e-8: the bound (reference precision ~2e-9 plus our rounding floor ~5e-9).
+        assertEquals(List.of(), bad);
+    }
+
+    @Test
+    @EnabledIfSystemProperty(named = "elementa.validation.full", matches = "true")
+    void everyAtomIsSelfConvergedAt1e8() {
+        // A finer space (more and higher-order elements, larger box, more quadrature points) moves no
+        // total energy or eigenvalue by more than 1e-8, for every Z: the 1e-8 space is converged.
+        AtomSolver base = AtomSolver.builder().tolerance(1e-8).build();
+        AtomSolver fine = AtomSolver.builder().tolerance(1e-8)
+                .discretization(new org.elementa.atomic.scf.Discretization(60, 4e5, 28, 12, 24)).build();
+        List<String> bad = IntStream.rangeClosed(1, 92).parallel().mapToObj(z -> {
+            AtomSolution a = base.solve(Configuration.nist(z));
+            AtomSolution b = fine.solve(Configuration.nist(z));
+            List<String> out = new ArrayList<>();
+            if (Math.abs(a.energies().total() - b.energies().total()) > 1e-8) {
+                out.add("Z = " + z + ": Etot " + a.energies().total() + " vs finer " + b.energies().total());
+            }
+            for (int i = 0; i < a.orbitals().size(); i++) {
+                if (Math.abs(a.orbitals().get(i).energy() - b.orbitals().get(i).energy()) > 1e-8) {
+                    out.add("Z = " + z + ": " + a.orbitals().get(i) + " vs finer " + b.orbitals().get(i).energy());
+                }
+            }
+            return out;
+        }).flatMap(List::stream).toList();
         assertEquals(List.of(), bad);
     }
 }
