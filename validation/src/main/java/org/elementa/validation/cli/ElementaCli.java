@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = ElementaCli.Version.class,
         description = "High-order finite element, spectral and kinetic solvers.",
-        subcommands = {InfoCommand.class, TrainCommand.class, RadialCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InfoCommand.class, TrainCommand.class, RadialCommand.class, AtomCommand.class,
+            CommandLine.HelpCommand.class})
 public final class ElementaCli implements Runnable {
 
     @CommandLine.Spec
