@@ -7,7 +7,7 @@ public final class ScfNotConvergedException extends RuntimeException {
 
     private final double[] residualHistory;
 
-    ScfNotConvergedException(String message, double[] residualHistory) {
+    public ScfNotConvergedException(String message, double[] residualHistory) {
         super(message + "; potential residual history " + summary(residualHistory));
         this.residualHistory = residualHistory.clone();
     }

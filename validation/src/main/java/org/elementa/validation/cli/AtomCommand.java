@@ -52,6 +52,10 @@ final class AtomCommand implements Callable<Integer> {
     @Option(names = "--max-iterations", paramLabel = "N", description = "Largest number of SCF iterations, >= 1 (default ${DEFAULT-VALUE}).")
     int maxIterations = 200;
 
+    @Option(names = "--dirac", description = "Relativistic Kohn-Sham (RLDA: Dirac equation, MacDonald-Vosko exchange) "
+            + "instead of LDA.")
+    boolean dirac;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -67,10 +71,13 @@ final class AtomCommand implements Callable<Integer> {
             if (atom != null || configText != null) {
                 throw usage("--all takes no ATOM and no --config");
             }
-            return runAll();
+            return dirac ? DiracAtom.run(this) : runAll();
         }
         if (atom == null) {
             throw usage("give an ATOM (symbol or Z) or --all");
+        }
+        if (dirac) {
+            return DiracAtom.run(this);
         }
         Configuration config = configuration();
         PrintStream err = System.err;

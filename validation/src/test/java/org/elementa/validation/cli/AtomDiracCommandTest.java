@@ -1,0 +1,74 @@
+package org.elementa.validation.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+class AtomDiracCommandTest {
+
+    private record Run(int status, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int status = ElementaCli.execute(args);
+            return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    /** Issue 5: uranium RLDA at tolerance 1e-8 within 1e-8 Ha of -28001.1323254868 (rlda_reference.dat). */
+    @Test
+    void uraniumJson() throws Exception {
+        Run r = run("atom", "U", "--dirac", "--json", "--tolerance", "1e-8");
+        assertEquals(0, r.status(), r.err());
+        JsonNode node = new ObjectMapper().readTree(r.out());
+        assertEquals("RLDA", node.get("functional").asText());
+        assertEquals(92, node.get("Z").asInt());
+        assertEquals(-28001.1323254868, node.get("etot").asDouble(), 1e-8);
+        JsonNode orbitals = node.get("orbitals");
+        assertEquals(29, orbitals.size());
+        double electrons = 0;
+        for (JsonNode o : orbitals) {
+            int l = o.get("l").asInt();
+            int kappa = o.get("kappa").asInt();
+            assertTrue(kappa == -(l + 1) || kappa == l, "kappa " + kappa + " for l " + l);
+            assertEquals(Math.abs(kappa) - 0.5, o.get("j").asDouble(), 0.0);
+            electrons += o.get("occupation").asDouble();
+        }
+        assertEquals(92, electrons, 1e-9);
+    }
+
+    @Test
+    void textAndBadInput() {
+        Run r = run("atom", "Ne", "--dirac");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("RLDA"), r.out());
+        assertTrue(r.out().contains("2p3/2"), r.out());
+        assertEquals(2, run("atom", "Fe", "--dirac", "--config", "[Ar] 3d6 4s2").status());
+        assertEquals(2, run("atom", "118", "--dirac").status());
+    }
+
+    /** Every atom: Z = 1..54 and 92 against rlda_reference.dat within tolerance + 1e-8 (long: validation-full). */
+    @Test
+    @EnabledIfSystemProperty(named = "elementa.validation.full", matches = "true")
+    void allAtoms() {
+        Run r = run("atom", "--all", "--dirac");
+        assertEquals(0, r.status(), r.out() + r.err());
+    }
+}
