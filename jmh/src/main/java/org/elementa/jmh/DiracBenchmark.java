@@ -1,6 +1,7 @@
 package org.elementa.jmh;
 
 import java.util.concurrent.TimeUnit;
+import org.elementa.atomic.dirac.DiracAtomSolver;
 import org.elementa.atomic.dirac.DiracCoulomb;
 import org.elementa.atomic.dirac.DiracSpectrum;
 import org.elementa.atomic.dirac.DiracState;
@@ -23,7 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * The radial Dirac solver (squared Hamiltonian, Sturm eigensolver): every kappa = -6..5 bound state
  * with n <= 7 of the Coulomb potential Z = 92 (47 states, 11 pencils) on issue 5's mesh (10
  * elements of order 14, 280 unknowns), without guesses (Sturm bisection) and with guesses 1e-6 off
- * (one factorization per state, as late in an SCF loop).
+ * (one factorization per state, as late in an SCF loop); and issue 5's uranium RLDA solve at
+ * tolerance 1e-8 (the whole SCF, from the Thomas-Fermi start; 29 subshells, 7 kappas, 360 unknowns).
  *
  * <p>Run: {@code java -jar jmh/target/benchmarks.jar DiracBenchmark -f 1 -wi 3 -i 5 -w 1 -r 1}.
  */
@@ -65,6 +67,22 @@ public class DiracBenchmark {
                 java.util.Arrays.fill(rv[kappa + 6], -92);
             }
         }
+    }
+
+    /** The RLDA solver at tolerance 1e-8. */
+    @State(Scope.Benchmark)
+    public static class Rlda {
+        DiracAtomSolver solver;
+
+        @Setup
+        public void setup() {
+            solver = DiracAtomSolver.builder().tolerance(1e-8).build();
+        }
+    }
+
+    @Benchmark
+    public double rldaUranium(Rlda r) {
+        return r.solver.solveNist(92).energies().total();
     }
 
     @Benchmark
