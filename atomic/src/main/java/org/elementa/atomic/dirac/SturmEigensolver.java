@@ -153,17 +153,26 @@ final class SturmEigensolver implements GeneralizedEigensolver {
                         sigma = 0.5 * (lo + up);
                         continue;
                     }
-                    kernels.sbmv(n, kd, 1.0, s.data(), ld, x, 0.0, y);
-                    kernels.sbldltSolve(n, kd, factor, ld, y, 1, n);
-                    kernels.sbmv(n, kd, 1.0, s.data(), ld, y, 0.0, sx);
-                    double norm = Math.sqrt(kernels.dot(n, y, 0, sx, 0));
-                    if (!(norm > 0) || Double.isInfinite(norm)) {
+                    // From the generic start vector, two inverse-iteration solves per factorization (a solve
+                    // costs 1/kd of a factorization) before the Rayleigh quotient is trusted as a shift.
+                    boolean broke = false;
+                    for (int rep = 0; rep < (it < 2 ? 2 : 1) && !broke; rep++) {
+                        kernels.sbmv(n, kd, 1.0, s.data(), ld, x, 0.0, y);
+                        kernels.sbldltSolve(n, kd, factor, ld, y, 1, n);
+                        kernels.sbmv(n, kd, 1.0, s.data(), ld, y, 0.0, sx);
+                        double norm = Math.sqrt(kernels.dot(n, y, 0, sx, 0));
+                        if (!(norm > 0) || Double.isInfinite(norm)) {
+                            broke = true;
+                        } else {
+                            for (int i = 0; i < n; i++) {
+                                x[i] = y[i] / norm;
+                            }
+                        }
+                    }
+                    if (broke) {
                         sigma = 0.5 * (lo + up);
                         startVector(x);
                         continue;
-                    }
-                    for (int i = 0; i < n; i++) {
-                        x[i] = y[i] / norm;
                     }
                     kernels.sbmv(n, kd, 1.0, a.data(), ld, x, 0.0, y);
                     double next = kernels.dot(n, x, 0, y, 0);
@@ -265,10 +274,21 @@ final class SturmEigensolver implements GeneralizedEigensolver {
                     sigma = guess;
                     triedGuess = true;
                 } else {
-                    sigma = 0.5 * (lo + up);
+                    sigma = split(lo, up);
                 }
                 factorAt(sigma);
             }
+        }
+
+        /**
+         * The next bisection point: the geometric mean when both ends are negative and far apart (the
+         * bound-state eigenvalues spread over decades, from -c^4 to about -2 c^2 * 0.1), else the midpoint.
+         */
+        double split(double lo, double up) {
+            if (up < 0 && lo < 4 * up) {
+                return -Math.sqrt(lo * up);
+            }
+            return 0.5 * (lo + up);
         }
 
         /** The largest sample with at most k eigenvalues below it. */
