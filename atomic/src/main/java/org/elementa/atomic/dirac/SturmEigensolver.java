@@ -208,25 +208,38 @@ final class SturmEigensolver implements GeneralizedEigensolver {
                 return Double.NaN;
             }
             startVector(x);
-            double rho = Double.NaN;
+            kernels.sbmv(n, kd, 1.0, s.data(), ld, x, 0.0, sx);
+            double start = Math.sqrt(kernels.dot(n, x, 0, sx, 0));
+            for (int i = 0; i < n; i++) {
+                x[i] /= start;
+                sx[i] /= start;
+            }
+            double estimate = Double.NaN;
             for (int it = 0; it < 6; it++) {
-                kernels.sbmv(n, kd, 1.0, s.data(), ld, x, 0.0, y);
+                // y = (A - sigma S)^-1 S x; sigma + 1 / (x^T S y) is the Rayleigh quotient of the inverted
+                // operator at x: an eigenvalue estimate with the A product saved (x is S-normalized).
+                System.arraycopy(sx, 0, y, 0, n);
                 kernels.sbldltSolve(n, kd, factor, ld, y, 1, n);
+                double xsy = kernels.dot(n, sx, 0, y, 0);
                 kernels.sbmv(n, kd, 1.0, s.data(), ld, y, 0.0, sx);
                 double norm = Math.sqrt(kernels.dot(n, y, 0, sx, 0));
-                if (!(norm > 0) || Double.isInfinite(norm)) {
+                if (!(norm > 0) || Double.isInfinite(norm) || xsy == 0) {
                     return Double.NaN;
                 }
                 for (int i = 0; i < n; i++) {
                     x[i] = y[i] / norm;
+                    sx[i] /= norm;
                 }
-                kernels.sbmv(n, kd, 1.0, a.data(), ld, x, 0.0, y);
-                double next = kernels.dot(n, x, 0, y, 0);
-                if (it >= 1 && Math.abs(next - rho) <= tolerance) {
-                    boolean rightSide = c == k ? next >= sigma - tolerance : next <= sigma + tolerance;
-                    return rightSide ? next : Double.NaN;
+                double next = sigma + 1 / xsy;
+                if (it >= 1 && Math.abs(next - estimate) <= tolerance) {
+                    boolean rightSide = c == k ? xsy > 0 : xsy < 0;
+                    if (!rightSide) {
+                        return Double.NaN;
+                    }
+                    kernels.sbmv(n, kd, 1.0, a.data(), ld, x, 0.0, y);
+                    return kernels.dot(n, x, 0, y, 0);
                 }
-                rho = next;
+                estimate = next;
             }
             return Double.NaN;
         }
