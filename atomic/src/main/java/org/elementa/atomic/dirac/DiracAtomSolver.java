@@ -463,25 +463,32 @@ public final class DiracAtomSolver {
                         m[p] = p < q ? qa.weight(p) * scale0 * rp * rp * d : qa.weight(p) * d;
                     }
                     measure[i][k] = m;
-                    // rho at every first-element point set, and (through the |kappa| = 1 set) elsewhere.
+                    // rho from this orbital: at the shared points of elements 2..N and its own first-element
+                    // points from the values above; at the other |kappa|'s first-element points from the
+                    // basis tables of element 0.
+                    double twoGamma = 2 * gamma[a];
+                    for (int p = 0; p < qa.size(); p++) {
+                        double s2 = p < q ? Math.pow(qa.point(p) / firstLength, twoGamma) : 1.0;
+                        rho[index[a][p]] += f * s2 * (fv[p] * fv[p] + gv[p] * gv[p]);
+                    }
                     for (int b = 1; b < quad.length; b++) {
-                        if (quad[b] == null) {
+                        if (quad[b] == null || b == a) {
                             continue;
                         }
-                        ElementQuadrature qb = quad[b];
-                        if (qb != qa) {
-                            qb.values(fc, fv);
-                            qb.values(gc, gv);
-                        }
-                        int limit = b == 1 ? qb.size() : q;
-                        for (int p = 0; p < limit; p++) {
-                            double rp = qb.point(p);
-                            double s2 = p < q ? Math.pow(rp / firstLength, 2 * gamma[a]) : 1.0;
-                            rho[index[b][p]] += f * s2 * (fv[p] * fv[p] + gv[p] * gv[p]);
-                        }
-                        if (qb != qa) {
-                            qa.values(fc, fv);
-                            qa.values(gc, gv);
+                        double[] table = quad[b].valuesTable(0);
+                        for (int p = 0; p < q; p++) {
+                            double fp = 0;
+                            double gp = 0;
+                            for (int j = 0; j <= disc.order(); j++) {
+                                int dof = spaceU.dof(0, j);
+                                if (dof >= 0) {
+                                    double phi = table[j * q + p];
+                                    fp += fc[dof] * phi;
+                                    gp += gc[dof] * phi;
+                                }
+                            }
+                            double s2 = Math.pow(quad[b].point(p) / firstLength, twoGamma);
+                            rho[index[b][p]] += f * s2 * (fp * fp + gp * gp);
                         }
                     }
                     // Poisson load b_j = integral phi_j rho dr, with the orbital's own measure.
