@@ -1,0 +1,308 @@
+package org.elementa.spectral.fft;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorShuffle;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Vector API butterflies. A vector holds {@code L/2} interleaved complex numbers of one run, i.e.
+ * the same butterfly of {@code L/2} independent sub-transforms (Stockham's inner loop), so all
+ * lanes share the twiddle factors: a product by the broadcast twiddle {@code c + i d} is
+ * {@code v * (c, c, ...) + swap(v) * (-d, d, ...)}, one lane swap and one fused multiply-add.
+ * Multiplication by {@code -i} (or {@code +i} for the inverse) is a swap and a sign pattern.
+ * Tails shorter than a vector run through the scalar twin with the same operation order, so the
+ * two implementations agree bit for bit.
+ *
+ * <p>Loaded only after {@link Butterflies.Provider} has checked that the Vector API is usable.
+ */
+final class VectorButterflies implements Butterflies {
+
+    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+    private static final int L = SPECIES.length();
+    /** Lane pattern (-1, 1, -1, 1, ...): the sign of {@code d} in the twiddle product. */
+    private static final double[] ALT = pattern(-1, 1);
+    /** (1, -1, ...): swap then this multiplies by {@code -i} (forward). */
+    private static final double[] MI_FORWARD = pattern(1, -1);
+    /** (-1, 1, ...): swap then this multiplies by {@code +i} (inverse). */
+    private static final double[] MI_INVERSE = pattern(-1, 1);
+    /** Swaps real and imaginary parts of each complex pair. A shuffle constant, not a vector value. */
+    private static final VectorShuffle<Double> SWAP = VectorShuffle.fromOp(SPECIES, i -> i ^ 1);
+
+    static final VectorButterflies INSTANCE = new VectorButterflies();
+
+    private VectorButterflies() {
+    }
+
+    private static double[] pattern(double even, double odd) {
+        double[] p = new double[L];
+        for (int i = 0; i < L; i++) {
+            p[i] = (i & 1) == 0 ? even : odd;
+        }
+        return p;
+    }
+
+    @Override
+    public String name() {
+        return "vector";
+    }
+
+    private static DoubleVector bc(double v) {
+        return DoubleVector.broadcast(SPECIES, v);
+    }
+
+    private static DoubleVector load(double[] a, int i) {
+        return DoubleVector.fromArray(SPECIES, a, i);
+    }
+
+    /** {@code b * (c + i d)} with {@code cv = (c, c, ...)}, {@code dv = (-d, d, ...)}. */
+    private static DoubleVector twiddle(DoubleVector b, DoubleVector cv, DoubleVector dv) {
+        return b.rearrange(SWAP).fma(dv, b.mul(cv));
+    }
+
+    private static DoubleVector mulI(DoubleVector v, DoubleVector mi) {
+        return v.rearrange(SWAP).mul(mi);
+    }
+
+    private static DoubleVector tc(double[] tw, int w) {
+        return DoubleVector.broadcast(SPECIES, tw[w]);
+    }
+
+    private static DoubleVector td(double[] tw, int w, DoubleVector alt) {
+        return DoubleVector.broadcast(SPECIES, tw[w + 1]).mul(alt);
+    }
+
+    @Override
+    public void radix2(double[] x, int xi, int xs, double[] y, int yi, int ys, int len, double[] tw, int ti, boolean inverse) {
+        int bound = SPECIES.loopBound(2 * len);
+        if (bound > 0) {
+            if (ti < 0) {
+                for (int i = 0; i < bound; i += L) {
+                    DoubleVector a0 = load(x, xi + i);
+                    DoubleVector a1 = load(x, xi + xs + i);
+                    a0.add(a1).intoArray(y, yi + i);
+                    a0.sub(a1).intoArray(y, yi + ys + i);
+                }
+            } else {
+                DoubleVector alt = load(ALT, 0);
+                DoubleVector c1 = tc(tw, ti);
+                DoubleVector d1 = td(tw, ti, alt);
+                for (int i = 0; i < bound; i += L) {
+                    DoubleVector a0 = load(x, xi + i);
+                    DoubleVector a1 = load(x, xi + xs + i);
+                    a0.add(a1).intoArray(y, yi + i);
+                    twiddle(a0.sub(a1), c1, d1).intoArray(y, yi + ys + i);
+                }
+            }
+        }
+        ScalarButterflies.r2(x, xi, 2, xs, y, yi, 2, ys, bound / 2, len, tw, ti, 0);
+    }
+
+    @Override
+    public void radix3(double[] x, int xi, int xs, double[] y, int yi, int ys, int len, double[] tw, int ti, boolean inverse) {
+        int bound = SPECIES.loopBound(2 * len);
+        if (bound > 0) {
+            DoubleVector s3 = load(inverse ? MI_INVERSE : MI_FORWARD, 0).mul(ScalarButterflies.S3);
+            DoubleVector half = DoubleVector.broadcast(SPECIES, -0.5);
+            boolean tws = ti >= 0;
+            DoubleVector alt = load(ALT, 0);
+            DoubleVector c1 = tws ? tc(tw, ti) : null;
+            DoubleVector d1 = tws ? td(tw, ti, alt) : null;
+            DoubleVector c2 = tws ? tc(tw, ti + 2) : null;
+            DoubleVector d2 = tws ? td(tw, ti + 2, alt) : null;
+            for (int i = 0; i < bound; i += L) {
+                DoubleVector a0 = load(x, xi + i);
+                DoubleVector a1 = load(x, xi + xs + i);
+                DoubleVector a2 = load(x, xi + 2 * xs + i);
+                DoubleVector t1 = a1.add(a2);
+                DoubleVector t2 = t1.mul(half).add(a0);
+                DoubleVector t3 = a1.sub(a2).rearrange(SWAP).mul(s3);
+                a0.add(t1).intoArray(y, yi + i);
+                DoubleVector b1 = t2.add(t3);
+                DoubleVector b2 = t2.sub(t3);
+                if (tws) {
+                    b1 = twiddle(b1, c1, d1);
+                    b2 = twiddle(b2, c2, d2);
+                }
+                b1.intoArray(y, yi + ys + i);
+                b2.intoArray(y, yi + 2 * ys + i);
+            }
+        }
+        ScalarButterflies.r3(x, xi, 2, xs, y, yi, 2, ys, bound / 2, len, tw, ti, 0, inverse);
+    }
+
+    @Override
+    public void radix4(double[] x, int xi, int xs, double[] y, int yi, int ys, int len, double[] tw, int ti, boolean inverse) {
+        int bound = SPECIES.loopBound(2 * len);
+        if (bound > 0) {
+            DoubleVector mi = load(inverse ? MI_INVERSE : MI_FORWARD, 0);
+            if (ti < 0) {
+                for (int i = 0; i < bound; i += L) {
+                    DoubleVector a0 = load(x, xi + i);
+                    DoubleVector a1 = load(x, xi + xs + i);
+                    DoubleVector a2 = load(x, xi + 2 * xs + i);
+                    DoubleVector a3 = load(x, xi + 3 * xs + i);
+                    DoubleVector t0 = a0.add(a2);
+                    DoubleVector t1 = a0.sub(a2);
+                    DoubleVector t2 = a1.add(a3);
+                    DoubleVector t3 = mulI(a1.sub(a3), mi);
+                    t0.add(t2).intoArray(y, yi + i);
+                    t1.add(t3).intoArray(y, yi + ys + i);
+                    t0.sub(t2).intoArray(y, yi + 2 * ys + i);
+                    t1.sub(t3).intoArray(y, yi + 3 * ys + i);
+                }
+            } else {
+                DoubleVector alt = load(ALT, 0);
+                DoubleVector c1 = tc(tw, ti);
+                DoubleVector d1 = td(tw, ti, alt);
+                DoubleVector c2 = tc(tw, ti + 2);
+                DoubleVector d2 = td(tw, ti + 2, alt);
+                DoubleVector c3 = tc(tw, ti + 4);
+                DoubleVector d3 = td(tw, ti + 4, alt);
+                for (int i = 0; i < bound; i += L) {
+                    DoubleVector a0 = load(x, xi + i);
+                    DoubleVector a1 = load(x, xi + xs + i);
+                    DoubleVector a2 = load(x, xi + 2 * xs + i);
+                    DoubleVector a3 = load(x, xi + 3 * xs + i);
+                    DoubleVector t0 = a0.add(a2);
+                    DoubleVector t1 = a0.sub(a2);
+                    DoubleVector t2 = a1.add(a3);
+                    DoubleVector t3 = mulI(a1.sub(a3), mi);
+                    t0.add(t2).intoArray(y, yi + i);
+                    twiddle(t1.add(t3), c1, d1).intoArray(y, yi + ys + i);
+                    twiddle(t0.sub(t2), c2, d2).intoArray(y, yi + 2 * ys + i);
+                    twiddle(t1.sub(t3), c3, d3).intoArray(y, yi + 3 * ys + i);
+                }
+            }
+        }
+        ScalarButterflies.r4(x, xi, 2, xs, y, yi, 2, ys, bound / 2, len, tw, ti, 0, inverse);
+    }
+
+    @Override
+    public void radix5(double[] x, int xi, int xs, double[] y, int yi, int ys, int len, double[] tw, int ti, boolean inverse) {
+        int bound = SPECIES.loopBound(2 * len);
+        if (bound > 0) {
+            DoubleVector mi = load(inverse ? MI_INVERSE : MI_FORWARD, 0);
+            DoubleVector s1 = mi.mul(ScalarButterflies.S51);
+            DoubleVector s2 = mi.mul(ScalarButterflies.S52);
+            DoubleVector ns1 = mi.mul(-ScalarButterflies.S51);
+            DoubleVector k1 = DoubleVector.broadcast(SPECIES, ScalarButterflies.C51);
+            DoubleVector k2 = DoubleVector.broadcast(SPECIES, ScalarButterflies.C52);
+            boolean tws = ti >= 0;
+            DoubleVector alt = load(ALT, 0);
+            int w = tws ? ti : 0;
+            DoubleVector c1 = tc(tw, w), d1 = td(tw, w, alt);
+            DoubleVector c2 = tc(tw, w + 2), d2 = td(tw, w + 2, alt);
+            DoubleVector c3 = tc(tw, w + 4), d3 = td(tw, w + 4, alt);
+            DoubleVector c4 = tc(tw, w + 6), d4 = td(tw, w + 6, alt);
+            for (int i = 0; i < bound; i += L) {
+                DoubleVector a0 = load(x, xi + i);
+                DoubleVector a1 = load(x, xi + xs + i);
+                DoubleVector a2 = load(x, xi + 2 * xs + i);
+                DoubleVector a3 = load(x, xi + 3 * xs + i);
+                DoubleVector a4 = load(x, xi + 4 * xs + i);
+                DoubleVector t1 = a1.add(a4);
+                DoubleVector t2 = a2.add(a3);
+                DoubleVector u3 = a1.sub(a4).rearrange(SWAP);
+                DoubleVector u4 = a2.sub(a3).rearrange(SWAP);
+                a0.add(t1).add(t2).intoArray(y, yi + i);
+                DoubleVector r1 = t2.fma(k2, t1.fma(k1, a0));
+                DoubleVector r2 = t2.fma(k1, t1.fma(k2, a0));
+                DoubleVector j1 = u4.fma(s2, u3.mul(s1));
+                DoubleVector j2 = u4.fma(ns1, u3.mul(s2));
+                DoubleVector b1 = r1.add(j1);
+                DoubleVector b2 = r2.add(j2);
+                DoubleVector b3 = r2.sub(j2);
+                DoubleVector b4 = r1.sub(j1);
+                if (tws) {
+                    b1 = twiddle(b1, c1, d1);
+                    b2 = twiddle(b2, c2, d2);
+                    b3 = twiddle(b3, c3, d3);
+                    b4 = twiddle(b4, c4, d4);
+                }
+                b1.intoArray(y, yi + ys + i);
+                b2.intoArray(y, yi + 2 * ys + i);
+                b3.intoArray(y, yi + 3 * ys + i);
+                b4.intoArray(y, yi + 4 * ys + i);
+            }
+        }
+        ScalarButterflies.r5(x, xi, 2, xs, y, yi, 2, ys, bound / 2, len, tw, ti, 0, inverse);
+    }
+
+    @Override
+    public void radix7(double[] x, int xi, int xs, double[] y, int yi, int ys, int len, double[] tw, int ti, boolean inverse) {
+        int bound = SPECIES.loopBound(2 * len);
+        if (bound > 0) {
+            DoubleVector mi = load(inverse ? MI_INVERSE : MI_FORWARD, 0);
+            double[] c = ScalarButterflies.C7;
+            double[] s = ScalarButterflies.S7;
+            boolean tws = ti >= 0;
+            DoubleVector alt = load(ALT, 0);
+            for (int i = 0; i < bound; i += L) {
+                DoubleVector a0 = load(x, xi + i);
+                DoubleVector a1 = load(x, xi + xs + i);
+                DoubleVector a6 = load(x, xi + 6 * xs + i);
+                DoubleVector t1 = a1.add(a6);
+                DoubleVector u1 = a1.sub(a6).rearrange(SWAP);
+                DoubleVector a2 = load(x, xi + 2 * xs + i);
+                DoubleVector a5 = load(x, xi + 5 * xs + i);
+                DoubleVector t2 = a2.add(a5);
+                DoubleVector u2 = a2.sub(a5).rearrange(SWAP);
+                DoubleVector a3 = load(x, xi + 3 * xs + i);
+                DoubleVector a4 = load(x, xi + 4 * xs + i);
+                DoubleVector t3 = a3.add(a4);
+                DoubleVector u3 = a3.sub(a4).rearrange(SWAP);
+                a0.add(t1).add(t2).add(t3).intoArray(y, yi + i);
+                for (int j = 1; j <= 3; j++) {
+                    int q = 3 * (j - 1);
+                    DoubleVector r = t3.fma(bc(c[q + 2]), t2.fma(bc(c[q + 1]), t1.fma(bc(c[q]), a0)));
+                    DoubleVector im = u3.fma(mi.mul(s[q + 2]), u2.fma(mi.mul(s[q + 1]), u1.mul(mi.mul(s[q]))));
+                    DoubleVector bj = r.add(im);
+                    DoubleVector bk = r.sub(im);
+                    if (tws) {
+                        int wj = ti + 2 * (j - 1);
+                        int wk = ti + 2 * (6 - j);
+                        bj = twiddle(bj, tc(tw, wj), td(tw, wj, alt));
+                        bk = twiddle(bk, tc(tw, wk), td(tw, wk, alt));
+                    }
+                    bj.intoArray(y, yi + j * ys + i);
+                    bk.intoArray(y, yi + (7 - j) * ys + i);
+                }
+            }
+        }
+        ScalarButterflies.r7(x, xi, 2, xs, y, yi, 2, ys, bound / 2, len, tw, ti, 0, inverse);
+    }
+
+    @Override
+    public void mulBroadcast(double[] x, int xi, double[] y, int yi, int len, double c, double d) {
+        int bound = SPECIES.loopBound(2 * len);
+        if (bound > 0) {
+            DoubleVector cv = DoubleVector.broadcast(SPECIES, c);
+            DoubleVector dv = load(ALT, 0).mul(d);
+            for (int i = 0; i < bound; i += L) {
+                twiddle(load(x, xi + i), cv, dv).intoArray(y, yi + i);
+            }
+        }
+        ScalarButterflies.mulBroadcastRange(x, xi, y, yi, bound / 2, len, c, d);
+    }
+
+    @Override
+    public void mulExpanded(double[] x, int xi, double[] tc, double[] td, int ti, double[] y, int yi, int len) {
+        int bound = SPECIES.loopBound(2 * len);
+        for (int i = 0; i < bound; i += L) {
+            twiddle(load(x, xi + i), load(tc, ti + i), load(td, ti + i)).intoArray(y, yi + i);
+        }
+        ScalarButterflies.mulExpandedRange(x, xi, tc, td, ti, y, yi, bound / 2, len);
+    }
+
+    @Override
+    public void scale(double[] x, int xi, int n, double f) {
+        int bound = SPECIES.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += L) {
+            load(x, xi + i).mul(f).intoArray(x, xi + i);
+        }
+        for (; i < n; i++) {
+            x[xi + i] *= f;
+        }
+    }
+}
