@@ -42,10 +42,12 @@ interface Butterflies {
      * The first Stockham stage of a single transform (stride 1): {@code m} butterflies whose
      * inputs are {@code xjs} apart and whose twiddles change from one butterfly to the next
      * ({@code tw[2(p-1)e + 2(k-1)]}, entries for {@code e = 0} are exactly {@code (1, 0)}).
-     * Outputs of butterfly {@code e} go to {@code y[yi + (p e + k) yjs]}.
+     * Outputs of butterfly {@code e} go to {@code y[yi + (p e + k) yjs]}. {@code ec, ed} hold the
+     * same forward twiddles in expanded form (see {@link #mulExpanded}), factor {@code k} at
+     * {@code (k-1) 2m}, or are null; the inverse negates {@code ed}.
      */
     default void firstStage(int p, double[] x, int xi, int xjs, double[] y, int yi, int yjs, int m,
-                            double[] tw, boolean inverse) {
+                            double[] tw, double[] ec, double[] ed, boolean inverse) {
         ScalarButterflies.stride1Stage(p, x, xi, xjs, y, yi, yjs, m, tw, inverse);
     }
 

@@ -27,6 +27,9 @@ final class Stockham extends Transform1D {
     /** Per stage: (cos, -sin) of 2 pi j k / (p m) at [2 ((p-1) j + k - 1)]; the inverse has +sin. */
     private final double[][] twForward;
     private final double[][] twInverse;
+    /** First-stage radix-4 twiddles in expanded form (for the vectorized stride-1 stage), or null. */
+    private final double[] firstC;
+    private final double[] firstD;
 
     Stockham(int n, int[] radices) {
         super(n);
@@ -61,6 +64,24 @@ final class Stockham extends Transform1D {
             twForward[t] = f;
             twInverse[t] = b;
             s *= p;
+        }
+        if (stages > 1 && radix[0] == 4) {
+            int m = count[0];
+            firstC = new double[3 * 2 * m];
+            firstD = new double[3 * 2 * m];
+            for (int k = 1; k < 4; k++) {
+                for (int j = 0; j < m; j++) {
+                    int w = 2 * (3 * j + k - 1);
+                    int e = (k - 1) * 2 * m + 2 * j;
+                    firstC[e] = twForward[0][w];
+                    firstC[e + 1] = twForward[0][w];
+                    firstD[e] = -twForward[0][w + 1];
+                    firstD[e + 1] = twForward[0][w + 1];
+                }
+            }
+        } else {
+            firstC = null;
+            firstD = null;
         }
     }
 
@@ -143,7 +164,7 @@ final class Stockham extends Transform1D {
         int m = count[t];
         double[] tw = inverse ? twInverse[t] : twForward[t];
         if (s == 1 && batch == 1) {
-            k.firstStage(p, x, xo, xjs, y, yo, yjs, m, tw, inverse);
+            k.firstStage(p, x, xo, xjs, y, yo, yjs, m, tw, firstC, firstD, inverse);
             return;
         }
         int run;

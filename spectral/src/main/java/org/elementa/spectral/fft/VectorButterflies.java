@@ -28,6 +28,16 @@ final class VectorButterflies implements Butterflies {
     /** Swaps real and imaginary parts of each complex pair. A shuffle constant, not a vector value. */
     private static final VectorShuffle<Double> SWAP = VectorShuffle.fromOp(SPECIES, i -> i ^ 1);
 
+    /**
+     * Two-source lane selections (indices into the concatenation of two vectors) that transpose
+     * the 4 x C block of radix-4 outputs (rows k, columns e) into the stride-1 stage's output
+     * order (e major), for C = L/2 = 4 (512-bit) or 2 (256-bit) complex numbers per vector.
+     */
+    private static final double[] LO128 = select128(0);
+    private static final double[] HI128 = select128(1);
+    private static final double[] LO256 = select256(0);
+    private static final double[] HI256 = select256(1);
+
     static final VectorButterflies INSTANCE = new VectorButterflies();
 
     private VectorButterflies() {
@@ -39,6 +49,30 @@ final class VectorButterflies implements Butterflies {
             p[i] = (i & 1) == 0 ? even : odd;
         }
         return p;
+    }
+
+    /** Complex slots (128-bit blocks) half*C/2 .. of each source, interleaved a, b, a, b. */
+    private static double[] select128(int half) {
+        double[] idx = new double[L];
+        int c = L / 2;
+        for (int i = 0; i < c; i++) {
+            int block = half * c / 2 + i / 2;
+            int src = (i & 1) == 0 ? 0 : L;
+            idx[2 * i] = src + 2 * block;
+            idx[2 * i + 1] = src + 2 * block + 1;
+        }
+        return idx;
+    }
+
+    /** Half {@code half} of source a followed by the same half of source b. */
+    private static double[] select256(int half) {
+        double[] idx = new double[L];
+        int h = L / 2;
+        for (int i = 0; i < h; i++) {
+            idx[i] = half * h + i;
+            idx[h + i] = L + half * h + i;
+        }
+        return idx;
     }
 
     @Override
@@ -105,10 +139,11 @@ final class VectorButterflies implements Butterflies {
             DoubleVector half = DoubleVector.broadcast(SPECIES, -0.5);
             boolean tws = ti >= 0;
             DoubleVector alt = load(ALT, 0);
-            DoubleVector c1 = tws ? tc(tw, ti) : null;
-            DoubleVector d1 = tws ? td(tw, ti, alt) : null;
-            DoubleVector c2 = tws ? tc(tw, ti + 2) : null;
-            DoubleVector d2 = tws ? td(tw, ti + 2, alt) : null;
+            int w = tws ? ti : 0;
+            DoubleVector c1 = tc(tw, w);
+            DoubleVector d1 = td(tw, w, alt);
+            DoubleVector c2 = tc(tw, w + 2);
+            DoubleVector d2 = td(tw, w + 2, alt);
             for (int i = 0; i < bound; i += L) {
                 DoubleVector a0 = load(x, xi + i);
                 DoubleVector a1 = load(x, xi + xs + i);
@@ -270,6 +305,62 @@ final class VectorButterflies implements Butterflies {
             }
         }
         ScalarButterflies.r7(x, xi, 2, xs, y, yi, 2, ys, bound / 2, len, tw, ti, 0, inverse);
+    }
+
+    /**
+     * Radix-4 stride-1 stage: C butterflies per vector (each with its own twiddles from the
+     * expanded tables), then an in-register transpose so that each butterfly's four outputs are
+     * stored next to each other. Other radices and layouts use the scalar stage.
+     */
+    @Override
+    public void firstStage(int p, double[] x, int xi, int xjs, double[] y, int yi, int yjs, int m,
+                           double[] tw, double[] ec, double[] ed, boolean inverse) {
+        int c = L / 2;
+        if (p != 4 || ec == null || xjs != 2 || yjs != 2 || (c != 4 && c != 2) || m < c) {
+            ScalarButterflies.stride1Stage(p, x, xi, xjs, y, yi, yjs, m, tw, inverse);
+            return;
+        }
+        int full = m / c * c;
+        int xs = 2 * m;
+        DoubleVector mi = load(inverse ? MI_INVERSE : MI_FORWARD, 0);
+        DoubleVector sign = bc(inverse ? -1.0 : 1.0);
+        DoubleVector lo = load(LO128, 0);
+        DoubleVector hi = load(HI128, 0);
+        DoubleVector lo2 = load(LO256, 0);
+        DoubleVector hi2 = load(HI256, 0);
+        for (int e = 0; e < full; e += c) {
+            int i = xi + 2 * e;
+            DoubleVector a0 = load(x, i);
+            DoubleVector a1 = load(x, i + xs);
+            DoubleVector a2 = load(x, i + 2 * xs);
+            DoubleVector a3 = load(x, i + 3 * xs);
+            DoubleVector t0 = a0.add(a2);
+            DoubleVector t1 = a0.sub(a2);
+            DoubleVector t2 = a1.add(a3);
+            DoubleVector t3 = mulI(a1.sub(a3), mi);
+            int w = 2 * e;
+            DoubleVector b0 = t0.add(t2);
+            DoubleVector b1 = twiddle(t1.add(t3), load(ec, w), load(ed, w).mul(sign));
+            DoubleVector b2 = twiddle(t0.sub(t2), load(ec, w + xs), load(ed, w + xs).mul(sign));
+            DoubleVector b3 = twiddle(t1.sub(t3), load(ec, w + 2 * xs), load(ed, w + 2 * xs).mul(sign));
+            int o = yi + 8 * e;
+            if (c == 4) {
+                DoubleVector u0 = lo.selectFrom(b0, b1);
+                DoubleVector u1 = hi.selectFrom(b0, b1);
+                DoubleVector u2 = lo.selectFrom(b2, b3);
+                DoubleVector u3 = hi.selectFrom(b2, b3);
+                lo2.selectFrom(u0, u2).intoArray(y, o);
+                hi2.selectFrom(u0, u2).intoArray(y, o + L);
+                lo2.selectFrom(u1, u3).intoArray(y, o + 2 * L);
+                hi2.selectFrom(u1, u3).intoArray(y, o + 3 * L);
+            } else {
+                lo.selectFrom(b0, b1).intoArray(y, o);
+                lo.selectFrom(b2, b3).intoArray(y, o + L);
+                hi.selectFrom(b0, b1).intoArray(y, o + 2 * L);
+                hi.selectFrom(b2, b3).intoArray(y, o + 3 * L);
+            }
+        }
+        ScalarButterflies.r4(x, xi, 2, xs, y, yi, 8, 2, full, m, tw, 0, 6, inverse);
     }
 
     @Override
