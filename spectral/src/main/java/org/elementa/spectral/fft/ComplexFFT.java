@@ -121,7 +121,6 @@ public final class ComplexFFT {
     public void inverse(double[] data) {
         check(data);
         run(data, true);
-        kernels.scale(data, 0, 2 * size, 1.0 / size);
     }
 
     private void check(double[] data) {
@@ -134,18 +133,18 @@ public final class ComplexFFT {
 
     private void run(double[] data, boolean inverse) {
         for (int a = shape.length - 1; a >= 0; a--) {
-            axisPass(a, data, data, inverse);
+            axisPass(a, data, data, inverse, inverse && a == shape.length - 1 ? 1.0 / size : 1.0);
         }
     }
 
-    void axisPass(int axis, double[] src, double[] dst, boolean inverse) {
+    private void axisPass(int axis, double[] src, double[] dst, boolean inverse, double scale) {
         Transform1D t = axes[axis];
         int units = Passes.units(shape, axis);
         if (threads <= 1 || units < 2) {
-            Passes.axisUnits(t, kernels, shape, axis, src, dst, inverse, scratch.get(), 0, units);
+            Passes.axisUnits(t, kernels, shape, axis, src, dst, inverse, scale, scratch.get(), 0, units);
         } else {
             Passes.parallel(executor, threads, units, (from, to) ->
-                    Passes.axisUnits(t, kernels, shape, axis, src, dst, inverse, scratch.get(), from, to));
+                    Passes.axisUnits(t, kernels, shape, axis, src, dst, inverse, scale, scratch.get(), from, to));
         }
     }
 

@@ -58,15 +58,22 @@ final class Passes {
         return t.scratchDoubles(inner == 1 ? 1 : block(dims[axis], inner));
     }
 
-    /** Runs units {@code [from, to)} of the pass along {@code axis}, reading src, writing dst (same layout). */
+    /**
+     * Runs units {@code [from, to)} of the pass along {@code axis}, reading src, writing dst (same
+     * layout). Along the last axis each sequence is then multiplied by {@code scale} while it is
+     * still in cache (the inverse's 1/N without a separate pass); other axes ignore it.
+     */
     static void axisUnits(Transform1D t, Butterflies k, int[] dims, int axis, double[] src, double[] dst,
-                          boolean inverse, double[] scr, int from, int to) {
+                          boolean inverse, double scale, double[] scr, int from, int to) {
         int n = dims[axis];
         int inner = (int) product(dims, axis + 1, dims.length);
         if (inner == 1) {
             for (int u = from; u < to; u++) {
                 int off = 2 * u * n;
                 t.transform(k, src, off, 2, dst, off, 2, 1, inverse, scr, 0);
+                if (scale != 1.0) {
+                    k.scale(dst, off, 2 * n, scale);
+                }
             }
             return;
         }

@@ -195,10 +195,10 @@ public final class RealFFT {
         Transform1D t = axes[axis];
         int units = Passes.units(spectrumShape, axis);
         if (threads <= 1 || units < 2) {
-            Passes.axisUnits(t, kernels, spectrumShape, axis, src, dst, inverse, scratch.get(), 0, units);
+            Passes.axisUnits(t, kernels, spectrumShape, axis, src, dst, inverse, 1.0, scratch.get(), 0, units);
         } else {
             Passes.parallel(executor, threads, units, (from, to) ->
-                    Passes.axisUnits(t, kernels, spectrumShape, axis, src, dst, inverse, scratch.get(), from, to));
+                    Passes.axisUnits(t, kernels, spectrumShape, axis, src, dst, inverse, 1.0, scratch.get(), from, to));
         }
     }
 
