@@ -110,13 +110,13 @@ final class Stockham extends Transform1D {
         for (int f = 0; f < fours; f++) {
             r[i++] = 4;
         }
-        for (int p : new int[] {5, 3, 7}) {
+        if (twos % 2 == 1) {
+            r[i++] = 2;
+        }
+        for (int p : new int[] {3, 5, 7}) {
             for (int c = 0; c < counts[p]; c++) {
                 r[i++] = p;
             }
-        }
-        if (twos % 2 == 1) {
-            r[i++] = 2;
         }
         return r;
     }

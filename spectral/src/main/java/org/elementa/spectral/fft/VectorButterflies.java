@@ -216,51 +216,47 @@ final class VectorButterflies implements Butterflies {
     public void radix5(double[] x, int xi, int xs, double[] y, int yi, int ys, int len, double[] tw, int ti, boolean inverse) {
         int bound = SPECIES.loopBound(2 * len);
         if (bound > 0) {
-            DoubleVector mi = load(inverse ? MI_INVERSE : MI_FORWARD, 0);
-            DoubleVector s1 = mi.mul(ScalarButterflies.S51);
-            DoubleVector s2 = mi.mul(ScalarButterflies.S52);
-            DoubleVector ns1 = mi.mul(-ScalarButterflies.S51);
-            DoubleVector k1 = DoubleVector.broadcast(SPECIES, ScalarButterflies.C51);
-            DoubleVector k2 = DoubleVector.broadcast(SPECIES, ScalarButterflies.C52);
-            boolean tws = ti >= 0;
-            DoubleVector alt = load(ALT, 0);
-            int w = tws ? ti : 0;
-            DoubleVector c1 = tc(tw, w), d1 = td(tw, w, alt);
-            DoubleVector c2 = tc(tw, w + 2), d2 = td(tw, w + 2, alt);
-            DoubleVector c3 = tc(tw, w + 4), d3 = td(tw, w + 4, alt);
-            DoubleVector c4 = tc(tw, w + 6), d4 = td(tw, w + 6, alt);
-            for (int i = 0; i < bound; i += L) {
-                DoubleVector a0 = load(x, xi + i);
-                DoubleVector a1 = load(x, xi + xs + i);
-                DoubleVector a2 = load(x, xi + 2 * xs + i);
-                DoubleVector a3 = load(x, xi + 3 * xs + i);
-                DoubleVector a4 = load(x, xi + 4 * xs + i);
-                DoubleVector t1 = a1.add(a4);
-                DoubleVector t2 = a2.add(a3);
-                DoubleVector u3 = a1.sub(a4).rearrange(SWAP);
-                DoubleVector u4 = a2.sub(a3).rearrange(SWAP);
-                a0.add(t1).add(t2).intoArray(y, yi + i);
-                DoubleVector r1 = t2.fma(k2, t1.fma(k1, a0));
-                DoubleVector r2 = t2.fma(k1, t1.fma(k2, a0));
-                DoubleVector j1 = u4.fma(s2, u3.mul(s1));
-                DoubleVector j2 = u4.fma(ns1, u3.mul(s2));
-                DoubleVector b1 = r1.add(j1);
-                DoubleVector b2 = r2.add(j2);
-                DoubleVector b3 = r2.sub(j2);
-                DoubleVector b4 = r1.sub(j1);
-                if (tws) {
-                    b1 = twiddle(b1, c1, d1);
-                    b2 = twiddle(b2, c2, d2);
-                    b3 = twiddle(b3, c3, d3);
-                    b4 = twiddle(b4, c4, d4);
+            // The twiddles go in a second sweep over the (cache-resident) outputs: fused into the
+            // butterfly loop, the method exceeds C2's NodeCountInliningCutoff, and a vector
+            // operation left out of line is boxed (about ten times slower). Same roundings.
+            radix5Loop(x, xi, xs, y, yi, ys, bound, inverse);
+            if (ti >= 0) {
+                for (int k = 1; k < 5; k++) {
+                    int w = ti + 2 * (k - 1);
+                    mulBroadcastLoop(y, yi + k * ys, y, yi + k * ys, bound, tw[w], tw[w + 1]);
                 }
-                b1.intoArray(y, yi + ys + i);
-                b2.intoArray(y, yi + 2 * ys + i);
-                b3.intoArray(y, yi + 3 * ys + i);
-                b4.intoArray(y, yi + 4 * ys + i);
             }
         }
         ScalarButterflies.r5(x, xi, 2, xs, y, yi, 2, ys, bound / 2, len, tw, ti, 0, inverse);
+    }
+
+    private static void radix5Loop(double[] x, int xi, int xs, double[] y, int yi, int ys, int bound, boolean inverse) {
+        DoubleVector mi = load(inverse ? MI_INVERSE : MI_FORWARD, 0);
+        DoubleVector s1 = mi.mul(ScalarButterflies.S51);
+        DoubleVector s2 = mi.mul(ScalarButterflies.S52);
+        DoubleVector ns1 = mi.mul(-ScalarButterflies.S51);
+        DoubleVector k1 = bc(ScalarButterflies.C51);
+        DoubleVector k2 = bc(ScalarButterflies.C52);
+        for (int i = 0; i < bound; i += L) {
+            DoubleVector a0 = load(x, xi + i);
+            DoubleVector a1 = load(x, xi + xs + i);
+            DoubleVector a2 = load(x, xi + 2 * xs + i);
+            DoubleVector a3 = load(x, xi + 3 * xs + i);
+            DoubleVector a4 = load(x, xi + 4 * xs + i);
+            DoubleVector t1 = a1.add(a4);
+            DoubleVector t2 = a2.add(a3);
+            DoubleVector u3 = a1.sub(a4).rearrange(SWAP);
+            DoubleVector u4 = a2.sub(a3).rearrange(SWAP);
+            a0.add(t1).add(t2).intoArray(y, yi + i);
+            DoubleVector r1 = t2.fma(k2, t1.fma(k1, a0));
+            DoubleVector r2 = t2.fma(k1, t1.fma(k2, a0));
+            DoubleVector j1 = u4.fma(s2, u3.mul(s1));
+            DoubleVector j2 = u4.fma(ns1, u3.mul(s2));
+            r1.add(j1).intoArray(y, yi + ys + i);
+            r2.add(j2).intoArray(y, yi + 2 * ys + i);
+            r2.sub(j2).intoArray(y, yi + 3 * ys + i);
+            r1.sub(j1).intoArray(y, yi + 4 * ys + i);
+        }
     }
 
     @Override
@@ -366,6 +362,12 @@ final class VectorButterflies implements Butterflies {
     @Override
     public void mulBroadcast(double[] x, int xi, double[] y, int yi, int len, double c, double d) {
         int bound = SPECIES.loopBound(2 * len);
+        mulBroadcastLoop(x, xi, y, yi, bound, c, d);
+        ScalarButterflies.mulBroadcastRange(x, xi, y, yi, bound / 2, len, c, d);
+    }
+
+    /** {@code y = x * (c + i d)} over the first {@code bound} doubles (a multiple of L). */
+    private static void mulBroadcastLoop(double[] x, int xi, double[] y, int yi, int bound, double c, double d) {
         if (bound > 0) {
             DoubleVector cv = DoubleVector.broadcast(SPECIES, c);
             DoubleVector dv = load(ALT, 0).mul(d);
@@ -373,7 +375,6 @@ final class VectorButterflies implements Butterflies {
                 twiddle(load(x, xi + i), cv, dv).intoArray(y, yi + i);
             }
         }
-        ScalarButterflies.mulBroadcastRange(x, xi, y, yi, bound / 2, len, c, d);
     }
 
     @Override
