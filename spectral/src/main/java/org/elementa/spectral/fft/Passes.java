@@ -18,6 +18,8 @@ final class Passes {
     /** Scratch per block is about this many doubles (two ping-pong buffers, a little over L1). */
     private static final int BLOCK_TARGET_DOUBLES = 4096;
     private static final int MAX_BLOCK = 64;
+    /** Narrowest last block; narrower remainders are merged into the previous block. */
+    private static final int MIN_TAIL = 4;
 
     private Passes() {
     }
@@ -49,13 +51,22 @@ final class Passes {
         if (inner == 1) {
             return outer;
         }
-        int b = block(dims[axis], inner);
-        return outer * ((inner + b - 1) / b);
+        return outer * blocksPerSlab(inner, block(dims[axis], inner));
+    }
+
+    /**
+     * Blocks per slab: {@code ceil(inner / b)}, except that a last block narrower than
+     * {@link #MIN_TAIL} columns joins the one before it (a 1-column block would run scalar).
+     */
+    static int blocksPerSlab(int inner, int b) {
+        int blocks = (inner + b - 1) / b;
+        int rest = inner - (blocks - 1) * b;
+        return blocks > 1 && rest < MIN_TAIL ? blocks - 1 : blocks;
     }
 
     static int scratchDoubles(Transform1D t, int[] dims, int axis) {
         int inner = (int) product(dims, axis + 1, dims.length);
-        return t.scratchDoubles(inner == 1 ? 1 : block(dims[axis], inner));
+        return t.scratchDoubles(inner == 1 ? 1 : Math.min(inner, block(dims[axis], inner) + MIN_TAIL - 1));
     }
 
     /**
@@ -78,11 +89,12 @@ final class Passes {
             return;
         }
         int b = block(n, inner);
-        int perSlab = (inner + b - 1) / b;
+        int perSlab = blocksPerSlab(inner, b);
         for (int u = from; u < to; u++) {
             int o = u / perSlab;
-            int b0 = (u - o * perSlab) * b;
-            int width = Math.min(b, inner - b0);
+            int index = u - o * perSlab;
+            int b0 = index * b;
+            int width = index == perSlab - 1 ? inner - b0 : b;
             int off = 2 * (o * n * inner + b0);
             t.transform(k, src, off, 2 * inner, dst, off, 2 * inner, width, inverse, scr, 0);
         }
