@@ -51,6 +51,27 @@ interface Butterflies {
         ScalarButterflies.stride1Stage(p, x, xi, xjs, y, yi, yjs, m, tw, inverse);
     }
 
+    /**
+     * A whole radix-4 Stockham stage: for {@code j < m} (twiddles {@code tw[6j ..]}, none for
+     * {@code j = 0}) and each run, {@link #radix4} over the run. The run is {@code s * batch}
+     * long when both views are compact ({@code xjs = yjs = 2 batch}), else {@code batch} long,
+     * repeated for {@code q < s}. The vector implementation hoists its constants out of the loops.
+     */
+    default void radix4Stage(double[] x, int xo, int xjs, double[] y, int yo, int yjs, int s, int m, int batch,
+                             double[] tw, boolean inverse) {
+        boolean merged = xjs == 2 * batch && yjs == 2 * batch;
+        int run = merged ? s * batch : batch;
+        int runs = merged ? 1 : s;
+        int xs = s * m * xjs;
+        int ys = s * yjs;
+        for (int j = 0; j < m; j++) {
+            int ti = j == 0 ? -1 : 6 * j;
+            for (int q = 0; q < runs; q++) {
+                radix4(x, xo + (q + s * j) * xjs, xs, y, yo + (q + 4 * s * j) * yjs, ys, run, tw, ti, inverse);
+            }
+        }
+    }
+
     /** {@code y[yi + 2e ..] = x[xi + 2e ..] * (c + i d)} for {@code e < len}. */
     void mulBroadcast(double[] x, int xi, double[] y, int yi, int len, double c, double d);
 

@@ -167,6 +167,10 @@ final class Stockham extends Transform1D {
             k.firstStage(p, x, xo, xjs, y, yo, yjs, m, tw, firstC, firstD, inverse);
             return;
         }
+        if (p == 4) {
+            k.radix4Stage(x, xo, xjs, y, yo, yjs, s, m, batch, tw, inverse);
+            return;
+        }
         int run;
         int runs;
         if (xjs == 2 * batch && yjs == 2 * batch) {

@@ -213,6 +213,71 @@ final class VectorButterflies implements Butterflies {
     }
 
     @Override
+    public void radix4Stage(double[] x, int xo, int xjs, double[] y, int yo, int yjs, int s, int m, int batch,
+                            double[] tw, boolean inverse) {
+        boolean merged = xjs == 2 * batch && yjs == 2 * batch;
+        int run = merged ? s * batch : batch;
+        int runs = merged ? 1 : s;
+        int bound = SPECIES.loopBound(2 * run);
+        if (bound == 0) {
+            Butterflies.super.radix4Stage(x, xo, xjs, y, yo, yjs, s, m, batch, tw, inverse);
+            return;
+        }
+        int xs = s * m * xjs;
+        int ys = s * yjs;
+        DoubleVector mi = load(inverse ? MI_INVERSE : MI_FORWARD, 0);
+        DoubleVector alt = load(ALT, 0);
+        for (int j = 0; j < m; j++) {
+            int ti = j == 0 ? -1 : 6 * j;
+            int w = j == 0 ? 0 : ti;
+            DoubleVector c1 = tc(tw, w);
+            DoubleVector d1 = td(tw, w, alt);
+            DoubleVector c2 = tc(tw, w + 2);
+            DoubleVector d2 = td(tw, w + 2, alt);
+            DoubleVector c3 = tc(tw, w + 4);
+            DoubleVector d3 = td(tw, w + 4, alt);
+            for (int q = 0; q < runs; q++) {
+                int xi = xo + (q + s * j) * xjs;
+                int yi = yo + (q + 4 * s * j) * yjs;
+                if (j == 0) {
+                    for (int i = 0; i < bound; i += L) {
+                        DoubleVector a0 = load(x, xi + i);
+                        DoubleVector a1 = load(x, xi + xs + i);
+                        DoubleVector a2 = load(x, xi + 2 * xs + i);
+                        DoubleVector a3 = load(x, xi + 3 * xs + i);
+                        DoubleVector t0 = a0.add(a2);
+                        DoubleVector t1 = a0.sub(a2);
+                        DoubleVector t2 = a1.add(a3);
+                        DoubleVector t3 = mulI(a1.sub(a3), mi);
+                        t0.add(t2).intoArray(y, yi + i);
+                        t1.add(t3).intoArray(y, yi + ys + i);
+                        t0.sub(t2).intoArray(y, yi + 2 * ys + i);
+                        t1.sub(t3).intoArray(y, yi + 3 * ys + i);
+                    }
+                } else {
+                    for (int i = 0; i < bound; i += L) {
+                        DoubleVector a0 = load(x, xi + i);
+                        DoubleVector a1 = load(x, xi + xs + i);
+                        DoubleVector a2 = load(x, xi + 2 * xs + i);
+                        DoubleVector a3 = load(x, xi + 3 * xs + i);
+                        DoubleVector t0 = a0.add(a2);
+                        DoubleVector t1 = a0.sub(a2);
+                        DoubleVector t2 = a1.add(a3);
+                        DoubleVector t3 = mulI(a1.sub(a3), mi);
+                        t0.add(t2).intoArray(y, yi + i);
+                        twiddle(t1.add(t3), c1, d1).intoArray(y, yi + ys + i);
+                        twiddle(t0.sub(t2), c2, d2).intoArray(y, yi + 2 * ys + i);
+                        twiddle(t1.sub(t3), c3, d3).intoArray(y, yi + 3 * ys + i);
+                    }
+                }
+                if (bound < 2 * run) {
+                    ScalarButterflies.r4(x, xi, 2, xs, y, yi, 2, ys, bound / 2, run, tw, ti, 0, inverse);
+                }
+            }
+        }
+    }
+
+    @Override
     public void radix5(double[] x, int xi, int xs, double[] y, int yi, int ys, int len, double[] tw, int ti, boolean inverse) {
         int bound = SPECIES.loopBound(2 * len);
         if (bound > 0) {
