@@ -22,7 +22,11 @@ import java.util.concurrent.ForkJoinPool;
  * scratch (a {@link ThreadLocal}, allocated on the thread's first call), and the single-threaded
  * path allocates nothing per transform. {@link #withParallelism} returns a plan that spreads the
  * 1D transforms of each axis over a thread pool; the work is cut into the same units whatever the
- * thread count, so results are bit-identical for every parallelism.
+ * thread count, so results are bit-identical for every parallelism. The inverse's {@code 1/N}
+ * is applied to each sequence of the last axis right after its transform, while it is in cache.
+ *
+ * <p>Warm-up: until C2 has compiled the Vector API kernels they run boxed and interpreted, orders
+ * of magnitude slower than steady state; time transforms only after a few seconds of use.
  */
 public final class ComplexFFT {
 
