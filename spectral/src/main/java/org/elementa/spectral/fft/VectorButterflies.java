@@ -225,6 +225,10 @@ final class VectorButterflies implements Butterflies {
         }
         int xs = s * m * xjs;
         int ys = s * yjs;
+        if (bound == L && 2 * run == L) {
+            radix4StageOneVector(x, xo, xjs, y, yo, yjs, s, m, runs, xs, ys, tw, inverse);
+            return;
+        }
         DoubleVector mi = load(inverse ? MI_INVERSE : MI_FORWARD, 0);
         DoubleVector alt = load(ALT, 0);
         for (int j = 0; j < m; j++) {
@@ -273,6 +277,43 @@ final class VectorButterflies implements Butterflies {
                 if (bound < 2 * run) {
                     ScalarButterflies.r4(x, xi, 2, xs, y, yi, 2, ys, bound / 2, run, tw, ti, 0, inverse);
                 }
+            }
+        }
+    }
+
+    /**
+     * {@link #radix4Stage} when every run is exactly one vector (e.g. the second stage of a single
+     * transform on 512-bit vectors): straight-line code, no inner loop to set up per twiddle.
+     */
+    private static void radix4StageOneVector(double[] x, int xo, int xjs, double[] y, int yo, int yjs, int s,
+                                             int m, int runs, int xs, int ys, double[] tw, boolean inverse) {
+        DoubleVector mi = load(inverse ? MI_INVERSE : MI_FORWARD, 0);
+        DoubleVector alt = load(ALT, 0);
+        for (int j = 0; j < m; j++) {
+            int w = 6 * j;
+            for (int q = 0; q < runs; q++) {
+                int xi = xo + (q + s * j) * xjs;
+                int yi = yo + (q + 4 * s * j) * yjs;
+                DoubleVector a0 = load(x, xi);
+                DoubleVector a1 = load(x, xi + xs);
+                DoubleVector a2 = load(x, xi + 2 * xs);
+                DoubleVector a3 = load(x, xi + 3 * xs);
+                DoubleVector t0 = a0.add(a2);
+                DoubleVector t1 = a0.sub(a2);
+                DoubleVector t2 = a1.add(a3);
+                DoubleVector t3 = mulI(a1.sub(a3), mi);
+                t0.add(t2).intoArray(y, yi);
+                DoubleVector b1 = t1.add(t3);
+                DoubleVector b2 = t0.sub(t2);
+                DoubleVector b3 = t1.sub(t3);
+                if (j > 0) {
+                    b1 = twiddle(b1, tc(tw, w), td(tw, w, alt));
+                    b2 = twiddle(b2, tc(tw, w + 2), td(tw, w + 2, alt));
+                    b3 = twiddle(b3, tc(tw, w + 4), td(tw, w + 4, alt));
+                }
+                b1.intoArray(y, yi + ys);
+                b2.intoArray(y, yi + 2 * ys);
+                b3.intoArray(y, yi + 3 * ys);
             }
         }
     }

@@ -1,6 +1,6 @@
 package org.elementa.spectral.fft;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.lang.management.ManagementFactory;
@@ -37,13 +37,20 @@ class AllocationTest {
             realOdd.forward(ro, so);
             realOdd.inverse(so, ro);
         };
-        all.run();
+        for (int i = 0; i < 5; i++) {
+            all.run();
+        }
         bean.getThreadAllocatedBytes(id);
         long before = bean.getThreadAllocatedBytes(id);
         for (int i = 0; i < 3; i++) {
             all.run();
         }
         long after = bean.getThreadAllocatedBytes(id);
-        assertEquals(0, after - before, "bytes allocated by 3 rounds of transforms");
+        // The smallest per-call scratch these plans would need is a few KB (Bluestein's 2 x 256
+        // complex for n = 97), so 3 rounds allocating one would exceed 10 KB. The JVM itself may
+        // charge the thread a few dozen bytes (a deoptimization rematerializing an object), hence
+        // the 512-byte allowance rather than exactly 0.
+        long bytes = after - before;
+        assertTrue(bytes < 512, "bytes allocated by 3 rounds of transforms: " + bytes);
     }
 }
