@@ -22,21 +22,50 @@ public final class KernelProvider {
     private KernelProvider() {
     }
 
+    /** Lazy, once-per-JVM choice; a bad property value is kept and rethrown as itself on every call. */
     private static final class Holder {
-        static final Choice CHOICE = choose();
+        static final Choice CHOICE;
+        static final RuntimeException ERROR;
+
+        static {
+            Choice c = null;
+            RuntimeException e = null;
+            try {
+                c = choose();
+            } catch (IllegalArgumentException | UnsupportedOperationException ex) {
+                e = ex;
+            }
+            CHOICE = c;
+            ERROR = e;
+        }
     }
 
     /** The implementation chosen for this JVM, and why. */
     public record Choice(Kernels kernels, String reason) {
     }
 
-    /** The kernels this JVM uses. */
+    /**
+     * The kernels this JVM uses.
+     *
+     * @throws IllegalArgumentException if {@code -Delementa.kernels} has a value other than
+     *         {@code vector} or {@code scalar}
+     * @throws UnsupportedOperationException if {@code -Delementa.kernels=vector} where the Vector
+     *         API cannot run
+     */
     public static Kernels get() {
-        return Holder.CHOICE.kernels();
+        return choice().kernels();
     }
 
-    /** The kernels this JVM uses, with the reason for the choice. */
+    /**
+     * The kernels this JVM uses, with the reason for the choice.
+     *
+     * @throws IllegalArgumentException as {@link #get()}
+     * @throws UnsupportedOperationException as {@link #get()}
+     */
     public static Choice choice() {
+        if (Holder.ERROR != null) {
+            throw Holder.ERROR;
+        }
         return Holder.CHOICE;
     }
 
@@ -82,25 +111,42 @@ public final class KernelProvider {
     }
 
     private static Choice choose() {
-        String forced = System.getProperty(PROPERTY);
+        Choice c = choose(System.getProperty(PROPERTY), vectorUnavailableReason());
+        // One line at INFO when falling back (someone should know why it is slow), else FINE.
+        LOG.log(c.kernels() == scalar() && System.getProperty(PROPERTY) == null
+                        ? java.util.logging.Level.INFO : java.util.logging.Level.FINE,
+                "Elementa kernels: " + c.kernels().name() + " (" + c.reason() + ")");
+        return c;
+    }
+
+    /**
+     * The choice for a given value of {@link #PROPERTY} (null when unset) and a given reason the
+     * Vector API cannot run (null when it can). Separated from the JVM's global state so that
+     * every branch can be tested.
+     *
+     * @throws IllegalArgumentException if {@code forced} is neither {@code vector} nor {@code scalar}
+     * @throws UnsupportedOperationException if {@code vector} is forced where it cannot run
+     */
+    static Choice choose(String forced, String vectorUnavailable) {
         if (forced != null) {
-            switch (forced) {
+            switch (forced.strip().toLowerCase(java.util.Locale.ROOT)) {
                 case "scalar":
                     return new Choice(scalar(), "forced by -D" + PROPERTY + "=scalar");
                 case "vector":
-                    return new Choice(vector(), "forced by -D" + PROPERTY + "=vector");
+                    if (vectorUnavailable != null) {
+                        throw new UnsupportedOperationException("-D" + PROPERTY
+                                + "=vector, but vector kernels are unavailable: " + vectorUnavailable);
+                    }
+                    return new Choice(VectorKernelsLoader.load(), "forced by -D" + PROPERTY + "=vector");
                 default:
                     throw new IllegalArgumentException(
                             "-D" + PROPERTY + "=" + forced + " is not valid: use 'vector' or 'scalar'");
             }
         }
-        String why = vectorUnavailableReason();
-        if (why != null) {
-            LOG.info("Elementa kernels: scalar, because " + why);
-            return new Choice(scalar(), why);
+        if (vectorUnavailable != null) {
+            return new Choice(scalar(), "scalar fallback: " + vectorUnavailable);
         }
-        Kernels v = VectorKernelsLoader.load();
-        return new Choice(v, "jdk.incubator.vector readable and C2 on");
+        return new Choice(VectorKernelsLoader.load(), "jdk.incubator.vector readable and C2 on");
     }
 
     /** Keeps the Vector API classes unloaded until the checks above pass. */

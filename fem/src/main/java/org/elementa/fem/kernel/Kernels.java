@@ -14,6 +14,9 @@ package org.elementa.fem.kernel;
  * <p>Implementations are stateless and thread-safe. No method allocates on its hot path except
  * where noted, and none checks its arguments beyond what the JVM's array bounds checks do: the
  * public solvers that call them validate their inputs once.
+ *
+ * <p>As in reference BLAS, a product with alpha = 0 only scales its output by beta: the matrix
+ * and vector operands are not read, so NaNs in them do not propagate.
  */
 public interface Kernels {
 

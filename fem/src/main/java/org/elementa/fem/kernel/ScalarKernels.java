@@ -18,6 +18,11 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public String toString() {
+        return name() + " kernels";
+    }
+
+    @Override
     public int vectorBitSize() {
         return 0;
     }
@@ -55,6 +60,11 @@ final class ScalarKernels implements Kernels {
     @Override
     public void gemv(boolean transA, int m, int n, double alpha, double[] a, int aOff, int lda,
                      double[] x, int xOff, double beta, double[] y, int yOff) {
+        if (alpha == 0) {
+            // As reference BLAS: A and x are not read (NaNs in them do not reach y).
+            scaleOrZero(transA ? n : m, beta, y, yOff);
+            return;
+        }
         if (transA) {
             for (int j = 0; j < n; j++) {
                 double s = dot(m, a, aOff + j * lda, x, xOff);
@@ -74,6 +84,9 @@ final class ScalarKernels implements Kernels {
                      double beta, double[] c, int cOff, int ldc) {
         for (int j = 0; j < n; j++) {
             scaleOrZero(m, beta, c, cOff + j * ldc);
+        }
+        if (alpha == 0 || m <= 0) {
+            return;
         }
         if (!transA) {
             // C(:,j) += alpha * sum_p A(:,p) * op(B)(p,j): stride-one axpys down the columns of A.
@@ -116,6 +129,9 @@ final class ScalarKernels implements Kernels {
     @Override
     public void sbmv(int n, int kd, double alpha, double[] ab, int ldab, double[] x, double beta, double[] y) {
         scaleOrZero(n, beta, y, 0);
+        if (alpha == 0) {
+            return;
+        }
         for (int j = 0; j < n; j++) {
             int len = Math.min(kd, n - 1 - j);
             int col = j * ldab;

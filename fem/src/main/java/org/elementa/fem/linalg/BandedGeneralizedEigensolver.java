@@ -1,0 +1,915 @@
+package org.elementa.fem.linalg;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import org.elementa.fem.kernel.KernelProvider;
+import org.elementa.fem.kernel.Kernels;
+
+/**
+ * The fast path for a few eigenpairs of a banded pencil: cost about n kd^2 per factorization and
+ * n kd per Lanczos step, never n^3 (for more than a third of the spectrum it hands over to
+ * {@link DenseGeneralizedEigensolver}, which is then cheaper).
+ *
+ * <p>Method: spectrum slicing with shift-invert Lanczos (Ericsson and Ruhe, "The spectral
+ * transformation Lanczos method for the numerical solution of large sparse generalized symmetric
+ * eigenvalue problems", Math. Comp. 35 (1980) 1251-1268; Grimes, Lewis and Simon, "A shifted block
+ * Lanczos algorithm for solving sparse symmetric generalized eigenproblems", SIAM J. Matrix Anal.
+ * Appl. 15 (1994) 228-272):
+ * <ul>
+ * <li>At a shift sigma, the banded LDL^T factorization of H - sigma S (no pivoting) gives, by
+ *     Sylvester's law of inertia, the number of eigenvalues below sigma: the number of negative
+ *     entries of D. Every shift is such an anchor.</li>
+ * <li>Lanczos on OP = (H - sigma S)^-1 S, which is self-adjoint in the S inner product, with full
+ *     re-orthogonalization (classical Gram-Schmidt twice) against its own basis and against the
+ *     already locked eigenvectors. Ritz values theta give E = sigma + 1/theta; a Ritz pair is locked
+ *     when the Lanczos estimate beta_j |y_j| <= 1e-14 |theta| and the true residual
+ *     ||H x - E S x||_{S^-1} is below 1e-11 times an estimate of ||S^-1 H||.</li>
+ * <li>The run is complete when two anchors a below and b above the wanted indices satisfy
+ *     count(b) - count(a) = number of locked eigenvalues between them: then no eigenvalue was
+ *     missed. Until then the next shift goes to a hint, to a Ritz estimate inside the lowest
+ *     interval that lacks eigenvalues, between the estimates that straddle a wanted index
+ *     boundary, or (with no estimate at hand) bisects the interval.</li>
+ * <li>A final Rayleigh-Ritz step on the wanted vectors in the original pencil gives Rayleigh
+ *     quotient accuracy and exact S-orthonormality, also inside near-degenerate clusters.</li>
+ * </ul>
+ * With hints (previous eigenvalues, as in a self-consistent field loop) each hint is a shift: when
+ * H changed little, a few Lanczos steps per factorization converge its eigenpair and the shift's
+ * Sturm count already certifies completeness.
+ *
+ * <p>Deterministic: the Lanczos start vectors come from a fixed-seed generator.
+ */
+public final class BandedGeneralizedEigensolver implements GeneralizedEigensolver {
+
+    private static final double EPS = Math.ulp(1.0);
+    /** Lanczos lock test: beta_j |y_j| <= LOCK_TOL |theta|, i.e. E within about 1e-14 |E - sigma| before Rayleigh-Ritz. */
+    private static final double LOCK_TOL = 1e-14;
+    /** True-residual acceptance relative to ||S^-1 H||: about 100 times the rounding floor eps kd ||S^-1 H||. */
+    private static final double RESIDUAL_TOL = 1e-11;
+    /** Longest Lanczos run before a new shift is chosen. */
+    private static final int MAX_STEPS = 60;
+    /** A factor whose multipliers exceed this grew too much to trust its inertia: the shift is moved. */
+    private static final double MAX_MULTIPLIER = 1e10;
+
+    private final Kernels kernels;
+
+    /** A solver on the kernels chosen by {@link KernelProvider#get()}. */
+    public BandedGeneralizedEigensolver() {
+        this(KernelProvider.get());
+    }
+
+    /** A solver on the given kernels. */
+    public BandedGeneralizedEigensolver(Kernels kernels) {
+        if (kernels == null) {
+            throw new IllegalArgumentException("kernels must not be null");
+        }
+        this.kernels = kernels;
+    }
+
+    @Override
+    public EigenResult lowest(SymmetricBandMatrix h, SymmetricBandMatrix s, int count) {
+        EigenSupport.checkCount(h, s, count);
+        return solve(h, s, 0, count - 1, null);
+    }
+
+    /**
+     * The {@code count} lowest eigenpairs, using {@code guesses[i]} (approximations of eigenvalue i,
+     * i < guesses.length <= count) as shifts. Good hints (previous eigenvalues of a slightly
+     * changed H) cost about one factorization and a few banded solves per eigenpair; bad hints cost
+     * time, never correctness (Sturm counts certify the result).
+     *
+     * @throws IllegalArgumentException if shapes differ, count is outside [1, n], guesses is longer
+     *                                  than count or holds a non-finite value
+     */
+    @Override
+    public EigenResult lowest(SymmetricBandMatrix h, SymmetricBandMatrix s, int count, double[] guesses) {
+        EigenSupport.checkCount(h, s, count);
+        checkGuesses(guesses, count);
+        return solve(h, s, 0, count - 1, guesses);
+    }
+
+    @Override
+    public EigenResult range(SymmetricBandMatrix h, SymmetricBandMatrix s, int il, int iu) {
+        EigenSupport.checkRange(h, s, il, iu);
+        return solve(h, s, il, iu, null);
+    }
+
+    /**
+     * Eigenpairs il..iu (0-based, inclusive), with {@code guesses[i]} approximating eigenvalue il+i.
+     *
+     * @throws IllegalArgumentException if shapes differ, not 0 <= il <= iu < n, or guesses is
+     *                                  longer than iu-il+1 or holds a non-finite value
+     */
+    public EigenResult range(SymmetricBandMatrix h, SymmetricBandMatrix s, int il, int iu, double[] guesses) {
+        EigenSupport.checkRange(h, s, il, iu);
+        checkGuesses(guesses, iu - il + 1);
+        return solve(h, s, il, iu, guesses);
+    }
+
+    private static void checkGuesses(double[] guesses, int max) {
+        if (guesses == null) {
+            return;
+        }
+        if (guesses.length > max) {
+            throw new IllegalArgumentException("guesses.length = " + guesses.length + " must be <= " + max
+                    + " (the number of wanted eigenpairs)");
+        }
+        for (int i = 0; i < guesses.length; i++) {
+            if (!Double.isFinite(guesses[i])) {
+                throw new IllegalArgumentException("guesses[" + i + "] = " + guesses[i] + " must be finite");
+            }
+        }
+    }
+
+    private EigenResult solve(SymmetricBandMatrix h, SymmetricBandMatrix s, int il, int iu, double[] guesses) {
+        EigenSupport.checkFinite(h, "h");
+        EigenSupport.checkFinite(s, "s");
+        int n = h.size();
+        int k = iu - il + 1;
+        if (3 * k > n) {
+            return new DenseGeneralizedEigensolver(kernels).range(h, s, il, iu);
+        }
+        return new Run(h, s, il, iu, guesses).solve();
+    }
+
+    /** The state of one solve. */
+    private final class Run {
+        final int n;
+        final int il;
+        final int iu;
+        final SymmetricBandMatrix h;
+        final SymmetricBandMatrix s;
+        final int kd;
+        final int ld;
+        final double[] hPadded;
+        final double[] sPadded;
+        final double[] sChol;
+        final double normC;
+        final TreeMap<Double, Integer> anchors = new TreeMap<>();
+        final List<String> history = new ArrayList<>();
+        final double[] work;
+        final double[] work2;
+        double[] lockedX;
+        double[] lockedSX;
+        double[] lockedE;
+        int nLocked;
+        double[] estimates = new double[0];
+        final double[] hints;
+        final double[] hintSpacing;
+        int nextHint;
+        int factorizations;
+        int steps;
+        int runs;
+        int blindSteps;
+
+        Run(SymmetricBandMatrix h, SymmetricBandMatrix s, int il, int iu, double[] guesses) {
+            this.h = h;
+            this.s = s;
+            this.n = h.size();
+            this.il = il;
+            this.iu = iu;
+            this.kd = Math.max(h.bandwidth(), s.bandwidth());
+            this.ld = kd + 1;
+            this.hPadded = pad(h);
+            this.sPadded = pad(s);
+            this.sChol = s.data().clone();
+            int info = kernels.pbtrf(n, s.bandwidth(), sChol, s.ldab());
+            factorizations = 1;
+            if (info != 0) {
+                throw new EigenSolverException("S is not positive definite: its leading minor of order " + info
+                        + " is not positive (banded Cholesky failed)");
+            }
+            this.work = new double[n];
+            this.work2 = new double[n];
+            int cap = Math.min(n, iu - il + 9);
+            lockedX = new double[n * cap];
+            lockedSX = new double[n * cap];
+            lockedE = new double[cap];
+            this.normC = estimateNormC();
+            if (guesses != null && guesses.length > 0) {
+                hints = guesses.clone();
+                java.util.Arrays.sort(hints);
+                hintSpacing = new double[hints.length];
+                for (int i = 0; i < hints.length; i++) {
+                    double sp = Double.POSITIVE_INFINITY;
+                    if (i > 0 && hints[i] > hints[i - 1]) {
+                        sp = Math.min(sp, hints[i] - hints[i - 1]);
+                    }
+                    if (i + 1 < hints.length && hints[i + 1] > hints[i]) {
+                        sp = Math.min(sp, hints[i + 1] - hints[i]);
+                    }
+                    if (sp == Double.POSITIVE_INFINITY) {
+                        sp = 1e-3 * Math.max(Math.abs(hints[i]), 1e-6 * normC);
+                    }
+                    hintSpacing[i] = sp;
+                }
+            } else {
+                hints = new double[0];
+                hintSpacing = new double[0];
+            }
+        }
+
+        private double[] pad(SymmetricBandMatrix a) {
+            double[] out = new double[ld * n];
+            int lda = a.ldab();
+            double[] src = a.data();
+            int w = a.bandwidth() + 1;
+            for (int j = 0; j < n; j++) {
+                System.arraycopy(src, j * lda, out, j * ld, w);
+            }
+            return out;
+        }
+
+        /**
+         * ||H||_1 / lambda_min(S) with lambda_min(S) estimated by four steps of inverse iteration on
+         * S: a scale for ||S^-1 H|| (the size of the largest |E|), used only in tolerances.
+         */
+        private double estimateNormC() {
+            double[] x = work;
+            for (int i = 0; i < n; i++) {
+                x[i] = 1.0 + 0.25 * Math.sin(1.0 + i);
+            }
+            double lambda = 0;
+            for (int it = 0; it < 4; it++) {
+                double xx = kernels.dot(n, x, 0, x, 0);
+                System.arraycopy(x, 0, work2, 0, n);
+                kernels.pbtrs(n, s.bandwidth(), sChol, s.ldab(), work2, 1, n);
+                double xy = kernels.dot(n, x, 0, work2, 0);
+                lambda = xx / xy;
+                double norm = Math.sqrt(kernels.dot(n, work2, 0, work2, 0));
+                for (int i = 0; i < n; i++) {
+                    x[i] = work2[i] / norm;
+                }
+            }
+            double nc = EigenSupport.norm1(h) / lambda;
+            return nc > 0 ? nc : Double.MIN_NORMAL;
+        }
+
+        EigenResult solve() {
+            int k = iu - il + 1;
+            int maxShifts = 4 * k + 40;
+            int shifts = 0;
+            while (true) {
+                int[] selection = complete();
+                if (selection != null) {
+                    return finish(selection);
+                }
+                if (shifts++ >= maxShifts) {
+                    throw failure("no convergence after " + maxShifts + " shifts");
+                }
+                double[] shift = nextShift();
+                double sigma = shift[0];
+                int target = (int) shift[1];
+                double[] f = new double[ld * n];
+                sigma = factor(sigma, f);
+                if (complete() != null) {
+                    continue;
+                }
+                lanczos(sigma, f, target);
+            }
+        }
+
+        /** Factors H - sigma S into f, moving sigma slightly when a pivot vanishes or the factor grows; returns the shift used. */
+        private double factor(double sigma, double[] f) {
+            for (int attempt = 0; ; attempt++) {
+                for (int i = 0; i < f.length; i++) {
+                    f[i] = hPadded[i] - sigma * sPadded[i];
+                }
+                int info = kernels.sbldlt(n, kd, f, ld);
+                factorizations++;
+                double maxMult = 0;
+                int negative = 0;
+                if (info == 0) {
+                    for (int j = 0; j < n; j++) {
+                        int col = j * ld;
+                        if (f[col] < 0) {
+                            negative++;
+                        }
+                        int len = Math.min(kd, n - 1 - j);
+                        for (int r = 1; r <= len; r++) {
+                            maxMult = Math.max(maxMult, Math.abs(f[col + r]));
+                        }
+                    }
+                }
+                boolean ok = info == 0 && maxMult <= MAX_MULTIPLIER && Double.isFinite(maxMult);
+                if (ok || attempt >= 4 && info == 0) {
+                    anchors.put(sigma, negative);
+                    history.add(String.format("shift %.17g: %d eigenvalues below%s", sigma, negative,
+                            ok ? "" : " (factor grew to " + maxMult + ")"));
+                    return sigma;
+                }
+                if (attempt >= 8) {
+                    throw failure("H - sigma S could not be factored near sigma = " + sigma);
+                }
+                double delta = 1e-9 * (Math.abs(sigma) + 1e-6 * normC) * Math.pow(10, attempt);
+                sigma += (attempt % 2 == 0) ? delta : -2 * delta;
+            }
+        }
+
+        // ---------------------------------------------------------------- completeness and shifts
+
+        private boolean reliable(double sigma) {
+            double tol = 1e-10 * (Math.abs(sigma) + 1e-6 * normC);
+            for (int i = 0; i < nLocked; i++) {
+                if (Math.abs(lockedE[i] - sigma) <= tol) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Anchors as (sigma, count) pairs, ascending, reliable only, with the virtual ends (-inf, 0), (+inf, n). */
+        private List<double[]> reliableAnchors() {
+            List<double[]> out = new ArrayList<>();
+            out.add(new double[] {Double.NEGATIVE_INFINITY, 0});
+            for (Map.Entry<Double, Integer> e : anchors.entrySet()) {
+                if (reliable(e.getKey())) {
+                    out.add(new double[] {e.getKey(), e.getValue()});
+                }
+            }
+            out.add(new double[] {Double.POSITIVE_INFINITY, n});
+            // Counts must not decrease with sigma; a violation means an inaccurate inertia: drop the later anchor.
+            for (int i = 1; i < out.size(); i++) {
+                if (out.get(i)[1] < out.get(i - 1)[1]) {
+                    history.add("dropped inconsistent anchor at " + out.get(i)[0]);
+                    anchors.remove(out.get(i)[0]);
+                    out.remove(i);
+                    i--;
+                }
+            }
+            return out;
+        }
+
+        private int lockedBetween(double lo, double hi) {
+            int c = 0;
+            for (int i = 0; i < nLocked; i++) {
+                if (lockedE[i] > lo && lockedE[i] < hi) {
+                    c++;
+                }
+            }
+            return c;
+        }
+
+        /** Indices into the locked arrays of eigenpairs il..iu in ascending order, or null if not yet certified. */
+        private int[] complete() {
+            List<double[]> a = reliableAnchors();
+            int lo = 0;
+            int hi = a.size() - 1;
+            for (int i = 0; i < a.size(); i++) {
+                if (a.get(i)[1] <= il) {
+                    lo = i;
+                }
+            }
+            for (int i = a.size() - 1; i >= 0; i--) {
+                if (a.get(i)[1] >= iu + 1) {
+                    hi = i;
+                }
+            }
+            double sLo = a.get(lo)[0];
+            double sHi = a.get(hi)[0];
+            int cLo = (int) a.get(lo)[1];
+            int cHi = (int) a.get(hi)[1];
+            int found = lockedBetween(sLo, sHi);
+            if (found > cHi - cLo) {
+                // More locked eigenvalues than the counts allow: an inertia was wrong. Forget the tighter anchor.
+                history.add("locked " + found + " eigenvalues in (" + sLo + ", " + sHi + ") where the counts allow "
+                        + (cHi - cLo) + ": dropping anchors");
+                anchors.remove(sHi);
+                anchors.remove(sLo);
+                return null;
+            }
+            if (found < cHi - cLo) {
+                return null;
+            }
+            Integer[] idx = new Integer[found];
+            int m = 0;
+            for (int i = 0; i < nLocked; i++) {
+                if (lockedE[i] > sLo && lockedE[i] < sHi) {
+                    idx[m++] = i;
+                }
+            }
+            java.util.Arrays.sort(idx, (x, y) -> Double.compare(lockedE[x], lockedE[y]));
+            int[] sel = new int[iu - il + 1];
+            for (int i = il; i <= iu; i++) {
+                sel[i - il] = idx[i - cLo];
+            }
+            return sel;
+        }
+
+        private boolean nearAnchor(double sigma) {
+            double tol = 1e-9 * (Math.abs(sigma) + 1e-6 * normC);
+            Double f = anchors.floorKey(sigma);
+            Double c = anchors.ceilingKey(sigma);
+            return f != null && sigma - f <= tol || c != null && c - sigma <= tol;
+        }
+
+        private boolean nearLocked(double e, double tol) {
+            for (int i = 0; i < nLocked; i++) {
+                if (Math.abs(lockedE[i] - e) <= tol) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The next shift and the number of Ritz pairs nearest to it that the Lanczos run should converge. */
+        private double[] nextShift() {
+            while (nextHint < hints.length) {
+                double g = hints[nextHint];
+                double sp = hintSpacing[nextHint];
+                nextHint++;
+                if (!nearLocked(g, 0.25 * sp)) {
+                    // Just above the hint, so that an exact hint does not put the shift on the eigenvalue.
+                    return new double[] {g + 1e-7 * sp, 1};
+                }
+            }
+            List<double[]> a = reliableAnchors();
+            int lo = 0;
+            int hi = a.size() - 1;
+            for (int i = 0; i < a.size(); i++) {
+                if (a.get(i)[1] <= il) {
+                    lo = i;
+                }
+            }
+            for (int i = a.size() - 1; i >= 0; i--) {
+                if (a.get(i)[1] >= iu + 1) {
+                    hi = i;
+                }
+            }
+            for (int w = lo; w < hi; w++) {
+                double left = a.get(w)[0];
+                double right = a.get(w + 1)[0];
+                int cl = (int) a.get(w)[1];
+                int cr = (int) a.get(w + 1)[1];
+                int found = lockedBetween(left, right);
+                if (found >= cr - cl) {
+                    continue;
+                }
+                double[] shift = shiftInside(left, right, cl, cr, found);
+                if (shift != null) {
+                    return shift;
+                }
+            }
+            throw failure("no interval to refine although the result is not certified");
+        }
+
+        /** A shift inside the deficient interval (left, right) whose anchors count cl and cr. */
+        private double[] shiftInside(double left, double right, int cl, int cr, int found) {
+            // Presumed eigenvalues of the interval: locked ones and Ritz estimates, ascending.
+            List<double[]> presumed = new ArrayList<>(); // {value, locked ? 1 : 0}
+            for (int i = 0; i < nLocked; i++) {
+                if (lockedE[i] > left && lockedE[i] < right) {
+                    presumed.add(new double[] {lockedE[i], 1});
+                }
+            }
+            for (double e : estimates) {
+                double tol = 1e-8 * (Math.abs(e) + 1e-6 * normC);
+                if (e > left && e < right && !nearLocked(e, tol)) {
+                    presumed.add(new double[] {e, 0});
+                }
+            }
+            presumed.sort((x, y) -> Double.compare(x[0], y[0]));
+            // An index boundary (il or iu+1) inside the interval: an anchor between the two presumed
+            // eigenvalues that straddle it keeps the search to the wanted indices.
+            int[] boundaries = {il, iu + 1};
+            for (int b : boundaries) {
+                int r = b - cl;
+                if (b > cl && b < cr && r >= 1 && r < presumed.size()) {
+                    double sigma = 0.5 * (presumed.get(r - 1)[0] + presumed.get(r)[0]);
+                    if (!nearAnchor(sigma) && presumed.get(r)[0] > presumed.get(r - 1)[0]) {
+                        return new double[] {sigma, 1};
+                    }
+                }
+            }
+            // The lowest estimate of a wanted, still missing eigenvalue.
+            for (int r = 0; r < presumed.size(); r++) {
+                int index = cl + r;
+                double[] p = presumed.get(r);
+                if (p[1] == 0 && index >= il - 1 && index <= iu + 1 && !nearAnchor(p[0])) {
+                    return new double[] {p[0], 1};
+                }
+            }
+            for (double[] p : presumed) {
+                if (p[1] == 0 && !nearAnchor(p[0])) {
+                    return new double[] {p[0], 1};
+                }
+            }
+            int missing = Math.min(cr - cl - found, iu - il + 1);
+            int target = Math.max(1, Math.min(missing, 8));
+            double scale = spacingScale();
+            double sigma;
+            if (Double.isInfinite(left) && Double.isInfinite(right)) {
+                sigma = initialShift();
+            } else if (Double.isInfinite(left)) {
+                double top = right;
+                for (double[] p : presumed) {
+                    top = Math.min(top, p[0]);
+                }
+                sigma = top - scale * Math.pow(4, blindSteps++);
+            } else if (Double.isInfinite(right)) {
+                double bottom = left;
+                for (double[] p : presumed) {
+                    bottom = Math.max(bottom, p[0]);
+                }
+                sigma = bottom + scale * Math.pow(4, blindSteps++);
+            } else {
+                sigma = 0.5 * (left + right);
+            }
+            return new double[] {sigma, target};
+        }
+
+        /** A length scale of the wanted part of the spectrum, for blind steps. */
+        private double spacingScale() {
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < nLocked; i++) {
+                min = Math.min(min, lockedE[i]);
+                max = Math.max(max, lockedE[i]);
+            }
+            if (nLocked >= 2 && max > min) {
+                return (max - min) / (nLocked - 1);
+            }
+            if (nLocked == 1 && lockedE[0] != 0) {
+                return Math.abs(lockedE[0]);
+            }
+            return 1e-3 * normC;
+        }
+
+        /**
+         * A first shift with no hint: min_i (H_ii - sum_{j != i} |H_ij|) / S_ii, a Gershgorin-type
+         * estimate that lies at or below the lowest eigenvalue for diagonally dominant pencils
+         * (and is only a starting point otherwise: the Sturm counts decide).
+         */
+        private double initialShift() {
+            double best = Double.POSITIVE_INFINITY;
+            int kdh = h.bandwidth();
+            double[] hd = h.data();
+            double[] off = new double[n];
+            for (int j = 0; j < n; j++) {
+                int len = Math.min(kdh, n - 1 - j);
+                for (int r = 1; r <= len; r++) {
+                    double v = Math.abs(hd[r + j * (kdh + 1)]);
+                    off[j] += v;
+                    off[j + r] += v;
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                double sii = s.data()[i * s.ldab()];
+                best = Math.min(best, (hd[i * (kdh + 1)] - off[i]) / sii);
+            }
+            return best;
+        }
+
+        // ---------------------------------------------------------------- Lanczos
+
+        private void lanczos(double sigma, double[] f, int target) {
+            int mMax = Math.min(n - nLocked, MAX_STEPS);
+            if (mMax <= 0) {
+                return;
+            }
+            runs++;
+            double[] q = new double[n * (mMax + 1)];
+            double[] p = new double[n * (mMax + 1)];
+            double[] alpha = new double[mMax];
+            double[] beta = new double[mMax];
+            double[] coef = new double[Math.max(mMax + 1, nLocked + 1)];
+            SplittableRandom rnd = new SplittableRandom(0x1A2C_205L + 7919L * runs);
+            double[] w = work;
+            for (int i = 0; i < n; i++) {
+                w[i] = rnd.nextDouble() - 0.5;
+            }
+            orthogonalizeLocked(w, coef);
+            orthogonalizeLocked(w, coef);
+            kernels.sbmv(n, s.bandwidth(), 1.0, s.data(), s.ldab(), w, 0.0, work2);
+            double nrm = Math.sqrt(kernels.dot(n, w, 0, work2, 0));
+            for (int i = 0; i < n; i++) {
+                q[i] = w[i] / nrm;
+                p[i] = work2[i] / nrm;
+            }
+            double[] d = new double[mMax];
+            double[] e = new double[mMax];
+            double[] z = new double[mMax];
+            int m = 0;
+            boolean invariant = false;
+            double lastBeta = 0;
+            for (int j = 0; j < mMax; j++) {
+                System.arraycopy(p, j * n, w, 0, n);
+                kernels.sbldltSolve(n, kd, f, ld, w, 1, n);
+                double a = kernels.dot(n, p, j * n, w, 0);
+                alpha[j] = a;
+                kernels.axpy(n, -a, q, j * n, w, 0);
+                if (j > 0) {
+                    kernels.axpy(n, -beta[j - 1], q, (j - 1) * n, w, 0);
+                }
+                for (int pass = 0; pass < 2; pass++) {
+                    kernels.gemv(true, n, j + 1, 1.0, p, 0, n, w, 0, 0.0, coef, 0);
+                    kernels.gemv(false, n, j + 1, -1.0, q, 0, n, coef, 0, 1.0, w, 0);
+                    orthogonalizeLocked(w, coef);
+                }
+                kernels.sbmv(n, s.bandwidth(), 1.0, s.data(), s.ldab(), w, 0.0, work2);
+                double b = Math.sqrt(Math.max(0.0, kernels.dot(n, w, 0, work2, 0)));
+                beta[j] = b;
+                m = j + 1;
+                steps++;
+                // Ritz values and the last components of their vectors.
+                System.arraycopy(alpha, 0, d, 0, m);
+                System.arraycopy(beta, 0, e, 0, m - 1);
+                java.util.Arrays.fill(z, 0, m, 0.0);
+                z[m - 1] = 1;
+                EigenSupport.tridiagonalEigen(m, d, e, z, 1);
+                double thetaMax = 0;
+                for (int i = 0; i < m; i++) {
+                    thetaMax = Math.max(thetaMax, Math.abs(d[i]));
+                }
+                lastBeta = b;
+                if (b <= 64 * EPS * thetaMax || m == n - nLocked) {
+                    invariant = true;
+                    break;
+                }
+                if (convergedNearest(m, d, z, b, target)) {
+                    break;
+                }
+                if (j + 1 < mMax) {
+                    for (int i = 0; i < n; i++) {
+                        q[(j + 1) * n + i] = w[i] / b;
+                        p[(j + 1) * n + i] = work2[i] / b;
+                    }
+                }
+            }
+            lockRitzPairs(sigma, m, alpha, beta, invariant ? 0.0 : lastBeta, q, p);
+        }
+
+        /** True when the target Ritz values of largest |theta| all pass the lock test. */
+        private boolean convergedNearest(int m, double[] theta, double[] last, double b, int target) {
+            Integer[] order = new Integer[m];
+            for (int i = 0; i < m; i++) {
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, (x, y) -> Double.compare(Math.abs(theta[y]), Math.abs(theta[x])));
+            int t = Math.min(target, m);
+            if (m < Math.min(target + 1, n - nLocked)) {
+                return false;
+            }
+            for (int r = 0; r < t; r++) {
+                int i = order[r];
+                if (Math.abs(b * last[i]) > LOCK_TOL * Math.abs(theta[i])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void orthogonalizeLocked(double[] w, double[] coef) {
+            if (nLocked == 0) {
+                return;
+            }
+            kernels.gemv(true, n, nLocked, 1.0, lockedSX, 0, n, w, 0, 0.0, coef, 0);
+            kernels.gemv(false, n, nLocked, -1.0, lockedX, 0, n, coef, 0, 1.0, w, 0);
+        }
+
+        private void lockRitzPairs(double sigma, int m, double[] alpha, double[] beta, double b,
+                                   double[] q, double[] p) {
+            double[] d = new double[m];
+            double[] e = new double[m];
+            double[] y = new double[m * m];
+            System.arraycopy(alpha, 0, d, 0, m);
+            System.arraycopy(beta, 0, e, 0, m - 1);
+            for (int i = 0; i < m; i++) {
+                y[i + i * m] = 1;
+            }
+            EigenSupport.tridiagonalEigen(m, d, e, y, m);
+            double[] x = new double[n];
+            double[] sx = new double[n];
+            double[] hx = new double[n];
+            double[] r = new double[n];
+            List<Double> unconverged = new ArrayList<>();
+            int locked = 0;
+            double worst = 0;
+            for (int i = 0; i < m; i++) {
+                double theta = d[i];
+                double est = Math.abs(b * y[(m - 1) + i * m]);
+                if (theta == 0 || est > LOCK_TOL * Math.abs(theta)) {
+                    if (theta != 0) {
+                        unconverged.add(sigma + 1 / theta);
+                    }
+                    continue;
+                }
+                kernels.gemv(false, n, m, 1.0, q, 0, n, y, i * m, 0.0, x, 0);
+                kernels.gemv(false, n, m, 1.0, p, 0, n, y, i * m, 0.0, sx, 0);
+                double res = residual(x, sx, hx, r);
+                double energy = r[0];
+                if (res <= RESIDUAL_TOL * normC && Double.isFinite(res)) {
+                    lock(energy, x, sx);
+                    locked++;
+                } else {
+                    worst = Math.max(worst, res);
+                    unconverged.add(energy);
+                }
+            }
+            estimates = new double[unconverged.size()];
+            for (int i = 0; i < estimates.length; i++) {
+                estimates[i] = unconverged.get(i);
+            }
+            history.add(String.format("  Lanczos at %.17g: %d steps, locked %d (now %d)%s", sigma, m, locked, nLocked,
+                    worst > 0 ? String.format(", rejected residual %.3e (limit %.3e)", worst, RESIDUAL_TOL * normC) : ""));
+        }
+
+        /**
+         * Normalizes x in the S norm (sx = S x alongside), and returns ||H x - E S x||_{S^-1} with
+         * E the Rayleigh quotient, which is left in r[0] (r is scratch).
+         */
+        private double residual(double[] x, double[] sx, double[] hx, double[] r) {
+            kernels.sbmv(n, s.bandwidth(), 1.0, s.data(), s.ldab(), x, 0.0, sx);
+            double xsx = kernels.dot(n, x, 0, sx, 0);
+            double scale = 1 / Math.sqrt(xsx);
+            kernels.scal(n, scale, x, 0);
+            kernels.scal(n, scale, sx, 0);
+            kernels.sbmv(n, h.bandwidth(), 1.0, h.data(), h.ldab(), x, 0.0, hx);
+            double energy = kernels.dot(n, x, 0, hx, 0);
+            System.arraycopy(hx, 0, r, 0, n);
+            kernels.axpy(n, -energy, sx, 0, r, 0);
+            System.arraycopy(r, 0, work2, 0, n);
+            kernels.pbtrs(n, s.bandwidth(), sChol, s.ldab(), work2, 1, n);
+            double res = Math.sqrt(Math.max(0, kernels.dot(n, r, 0, work2, 0)));
+            r[0] = energy;
+            return res;
+        }
+
+        private void lock(double energy, double[] x, double[] sx) {
+            if (nLocked == lockedE.length) {
+                int cap = Math.min(n, 2 * lockedE.length + 1);
+                lockedE = java.util.Arrays.copyOf(lockedE, cap);
+                lockedX = java.util.Arrays.copyOf(lockedX, cap * n);
+                lockedSX = java.util.Arrays.copyOf(lockedSX, cap * n);
+            }
+            // Re-orthogonalize against the locked set (the Ritz vector is S-orthogonal to it up to rounding).
+            double[] coef = new double[Math.max(1, nLocked)];
+            for (int pass = 0; pass < 2; pass++) {
+                orthogonalizeLocked(x, coef);
+            }
+            kernels.sbmv(n, s.bandwidth(), 1.0, s.data(), s.ldab(), x, 0.0, sx);
+            double nrm = Math.sqrt(kernels.dot(n, x, 0, sx, 0));
+            kernels.scal(n, 1 / nrm, x, 0);
+            kernels.scal(n, 1 / nrm, sx, 0);
+            System.arraycopy(x, 0, lockedX, nLocked * n, n);
+            System.arraycopy(sx, 0, lockedSX, nLocked * n, n);
+            lockedE[nLocked++] = energy;
+        }
+
+        // ---------------------------------------------------------------- result
+
+        /** Rayleigh-Ritz on the selected locked vectors in the original pencil, sign convention, final residual check. */
+        private EigenResult finish(int[] sel) {
+            int k = sel.length;
+            double[] x = new double[n * k];
+            double[] hx = new double[n * k];
+            double[] sx = new double[n * k];
+            for (int c = 0; c < k; c++) {
+                System.arraycopy(lockedX, sel[c] * n, x, c * n, n);
+            }
+            for (int c = 0; c < k; c++) {
+                multiply(h, x, c * n, hx, c * n);
+                multiply(s, x, c * n, sx, c * n);
+            }
+            double[] a = new double[k * k];
+            double[] bm = new double[k * k];
+            kernels.gemm(true, false, k, k, n, 1.0, x, 0, n, hx, 0, n, 0.0, a, 0, k);
+            kernels.gemm(true, false, k, k, n, 1.0, x, 0, n, sx, 0, n, 0.0, bm, 0, k);
+            // B = L L^T (B is the identity up to rounding), A' = L^-1 A L^-T, A' = V diag(E) V^T, X <- X L^-T V.
+            double[] l = smallCholesky(k, bm);
+            double[] ap = new double[k * k];
+            for (int i = 0; i < k; i++) {
+                for (int j = 0; j < k; j++) {
+                    ap[i + j * k] = 0.5 * (a[i + j * k] + a[j + i * k]);
+                }
+            }
+            lowerSolveColumns(k, l, ap);
+            transpose(k, ap);
+            lowerSolveColumns(k, l, ap);
+            for (int i = 0; i < k; i++) {
+                for (int j = 0; j < i; j++) {
+                    double v = 0.5 * (ap[i + j * k] + ap[j + i * k]);
+                    ap[i + j * k] = v;
+                    ap[j + i * k] = v;
+                }
+            }
+            double[] v = new double[k * k];
+            double[] values = EigenSupport.jacobiEigen(k, ap, v);
+            upperSolveColumns(k, l, v); // L^-T V
+            double[] vectors = new double[n * k];
+            kernels.gemm(false, false, n, k, k, 1.0, x, 0, n, v, 0, k, 0.0, vectors, 0, n);
+            double[] r = new double[n];
+            double[] one = new double[n];
+            double[] sone = new double[n];
+            double[] hone = new double[n];
+            double worst = 0;
+            for (int c = 0; c < k; c++) {
+                EigenSupport.fixSign(vectors, c * n, n);
+                System.arraycopy(vectors, c * n, one, 0, n);
+                double res = residual(one, sone, hone, r);
+                values[c] = r[0];
+                System.arraycopy(one, 0, vectors, c * n, n);
+                worst = Math.max(worst, res);
+            }
+            sortPairs(values, vectors, n);
+            if (!(worst <= RESIDUAL_TOL * normC)) {
+                throw failure(String.format("final residual %.3e exceeds %.3e", worst, RESIDUAL_TOL * normC));
+            }
+            return new EigenResult(values, vectors, n, steps, factorizations);
+        }
+
+        private void multiply(SymmetricBandMatrix a, double[] x, int xOff, double[] y, int yOff) {
+            System.arraycopy(x, xOff, work, 0, n);
+            kernels.sbmv(n, a.bandwidth(), 1.0, a.data(), a.ldab(), work, 0.0, work2);
+            System.arraycopy(work2, 0, y, yOff, n);
+        }
+
+        private EigenSolverException failure(String why) {
+            StringBuilder sb = new StringBuilder("banded eigensolver: ").append(why)
+                    .append(" (wanted eigenpairs ").append(il).append("..").append(iu).append(" of n = ").append(n)
+                    .append(", ||S^-1 H|| ~ ").append(String.format("%.3e", normC)).append("). History:");
+            for (String line : history) {
+                sb.append('\n').append(line);
+            }
+            return new EigenSolverException(sb.toString());
+        }
+    }
+
+    /** Sorts eigenpairs ascending (Rayleigh quotients of a degenerate pair may come out of order by rounding). */
+    private static void sortPairs(double[] values, double[] vectors, int n) {
+        double[] col = new double[n];
+        for (int i = 1; i < values.length; i++) {
+            double v = values[i];
+            System.arraycopy(vectors, i * n, col, 0, n);
+            int j = i - 1;
+            while (j >= 0 && values[j] > v) {
+                values[j + 1] = values[j];
+                System.arraycopy(vectors, j * n, vectors, (j + 1) * n, n);
+                j--;
+            }
+            values[j + 1] = v;
+            System.arraycopy(col, 0, vectors, (j + 1) * n, n);
+        }
+    }
+
+    private static double[] smallCholesky(int k, double[] b) {
+        double[] l = new double[k * k];
+        for (int j = 0; j < k; j++) {
+            double d = b[j + j * k];
+            for (int p = 0; p < j; p++) {
+                d -= l[j + p * k] * l[j + p * k];
+            }
+            if (!(d > 0)) {
+                throw new EigenSolverException("the locked eigenvectors are linearly dependent in the S inner product");
+            }
+            d = Math.sqrt(d);
+            l[j + j * k] = d;
+            for (int i = j + 1; i < k; i++) {
+                double t = b[i + j * k];
+                for (int p = 0; p < j; p++) {
+                    t -= l[i + p * k] * l[j + p * k];
+                }
+                l[i + j * k] = t / d;
+            }
+        }
+        return l;
+    }
+
+    /** Every column of b <- L^-1 b. */
+    private static void lowerSolveColumns(int k, double[] l, double[] b) {
+        for (int c = 0; c < k; c++) {
+            for (int i = 0; i < k; i++) {
+                double t = b[i + c * k];
+                for (int p = 0; p < i; p++) {
+                    t -= l[i + p * k] * b[p + c * k];
+                }
+                b[i + c * k] = t / l[i + i * k];
+            }
+        }
+    }
+
+    /** Every column of b <- L^-T b. */
+    private static void upperSolveColumns(int k, double[] l, double[] b) {
+        for (int c = 0; c < k; c++) {
+            for (int i = k - 1; i >= 0; i--) {
+                double t = b[i + c * k];
+                for (int p = i + 1; p < k; p++) {
+                    t -= l[p + i * k] * b[p + c * k];
+                }
+                b[i + c * k] = t / l[i + i * k];
+            }
+        }
+    }
+
+    private static void transpose(int k, double[] a) {
+        for (int j = 0; j < k; j++) {
+            for (int i = j + 1; i < k; i++) {
+                double t = a[i + j * k];
+                a[i + j * k] = a[j + i * k];
+                a[j + i * k] = t;
+            }
+        }
+    }
+}

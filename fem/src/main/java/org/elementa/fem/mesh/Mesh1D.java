@@ -1,0 +1,130 @@
+package org.elementa.fem.mesh;
+
+import java.util.Arrays;
+
+/**
+ * An immutable 1D mesh: strictly increasing nodes r_0 < r_1 < ... < r_Ne, element e = [r_e, r_{e+1}].
+ */
+public final class Mesh1D {
+
+    private final double[] nodes;
+
+    private Mesh1D(double[] nodes) {
+        this.nodes = nodes;
+    }
+
+    /**
+     * Ne elements of equal length on [rmin, rmax].
+     *
+     * @throws IllegalArgumentException if ne < 1, rmin or rmax is not finite, or rmax <= rmin
+     */
+    public static Mesh1D uniform(double rmin, double rmax, int ne) {
+        return exponential(rmin, rmax, 1.0, ne);
+    }
+
+    /**
+     * Ne elements on [rmin, rmax] whose lengths form a geometric progression h_e = h_0 q^e with
+     * ratio q = a^(1/(Ne-1)), so that a = h_{Ne-1} / h_0 (a = 1: uniform; a > 1: finer at rmin).
+     * Nodes r_e = rmin + (rmax - rmin) (q^e - 1) / (q^Ne - 1), evaluated with expm1 so that a close
+     * to 1 loses no digits.
+     *
+     * @param rmin start, finite
+     * @param rmax end, finite, > rmin
+     * @param a    ratio of the last to the first element length, finite, > 0 (ignored when ne = 1)
+     * @param ne   number of elements, >= 1
+     */
+    public static Mesh1D exponential(double rmin, double rmax, double a, int ne) {
+        if (ne < 1) {
+            throw new IllegalArgumentException("ne = " + ne + " must be >= 1");
+        }
+        if (!Double.isFinite(rmin)) {
+            throw new IllegalArgumentException("rmin = " + rmin + " must be finite");
+        }
+        if (!Double.isFinite(rmax) || !(rmax > rmin)) {
+            throw new IllegalArgumentException("rmax = " + rmax + " must be finite and > rmin = " + rmin);
+        }
+        if (!Double.isFinite(a) || !(a > 0)) {
+            throw new IllegalArgumentException("a = " + a + " must be finite and > 0");
+        }
+        double[] r = new double[ne + 1];
+        double len = rmax - rmin;
+        double logq = ne > 1 ? Math.log(a) / (ne - 1) : 0.0;
+        for (int e = 0; e <= ne; e++) {
+            double frac = logq == 0 ? (double) e / ne : Math.expm1(e * logq) / Math.expm1(ne * logq);
+            r[e] = rmin + len * frac;
+        }
+        r[0] = rmin;
+        r[ne] = rmax;
+        return of(r);
+    }
+
+    /**
+     * A mesh with the given nodes.
+     *
+     * @throws IllegalArgumentException if fewer than 2 nodes, a node is not finite, or they do not strictly increase
+     */
+    public static Mesh1D of(double... nodes) {
+        if (nodes == null || nodes.length < 2) {
+            throw new IllegalArgumentException("nodes: need at least 2, got " + (nodes == null ? 0 : nodes.length));
+        }
+        for (int i = 0; i < nodes.length; i++) {
+            if (!Double.isFinite(nodes[i])) {
+                throw new IllegalArgumentException("nodes[" + i + "] = " + nodes[i] + " must be finite");
+            }
+            if (i > 0 && !(nodes[i] > nodes[i - 1])) {
+                throw new IllegalArgumentException("nodes must strictly increase: nodes[" + i + "] = " + nodes[i]
+                        + " <= nodes[" + (i - 1) + "] = " + nodes[i - 1]);
+            }
+        }
+        return new Mesh1D(nodes.clone());
+    }
+
+    /** Number of elements Ne. */
+    public int elements() {
+        return nodes.length - 1;
+    }
+
+    /** Node e, 0 <= e <= Ne. */
+    public double node(int e) {
+        return nodes[e];
+    }
+
+    /** A copy of the nodes. */
+    public double[] nodes() {
+        return nodes.clone();
+    }
+
+    /** First node. */
+    public double start() {
+        return nodes[0];
+    }
+
+    /** Last node. */
+    public double end() {
+        return nodes[nodes.length - 1];
+    }
+
+    /** Length of element e. */
+    public double length(int e) {
+        return nodes[e + 1] - nodes[e];
+    }
+
+    /**
+     * The element containing r: the e with r_e <= r < r_{e+1}, the last element for r = end.
+     *
+     * @throws IllegalArgumentException if r is outside [start, end] or NaN
+     */
+    public int locate(double r) {
+        if (!(r >= nodes[0] && r <= nodes[nodes.length - 1])) {
+            throw new IllegalArgumentException("r = " + r + " is outside the mesh [" + nodes[0] + ", " + end() + "]");
+        }
+        int i = Arrays.binarySearch(nodes, r);
+        int e = i >= 0 ? i : -i - 2;
+        return Math.min(e, nodes.length - 2);
+    }
+
+    @Override
+    public String toString() {
+        return "Mesh1D[" + elements() + " elements on [" + start() + ", " + end() + "]]";
+    }
+}

@@ -1,0 +1,132 @@
+package org.elementa.fem.linalg;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** What only the banded solver promises: hints, few factorizations, the Rydberg-like radial spectrum, certification. */
+class BandedGeneralizedEigensolverTest {
+
+    private final BandedGeneralizedEigensolver banded = new BandedGeneralizedEigensolver();
+    private final EjmlGeneralizedEigensolver ejml = new EjmlGeneralizedEigensolver();
+
+    private static double scale(Pencils.Pencil p) {
+        EigenResult all = new EjmlGeneralizedEigensolver().lowest(p.h(), p.s(), p.n());
+        return Math.max(Math.abs(all.values()[0]), Math.abs(all.values()[p.n() - 1]));
+    }
+
+    /** H + delta * (random symmetric band), as one SCF step changes a Kohn-Sham Hamiltonian. */
+    private static SymmetricBandMatrix perturbed(SymmetricBandMatrix h, double delta, long seed) {
+        SymmetricBandMatrix out = h.copy();
+        SplittableRandom rnd = new SplittableRandom(seed);
+        for (int j = 0; j < h.size(); j++) {
+            for (int i = j; i <= Math.min(h.size() - 1, j + h.bandwidth()); i++) {
+                out.add(i, j, delta * (2 * rnd.nextDouble() - 1));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void hintsFromASlightlyDifferentHamiltonianGiveTheSameAnswerInOneFactorizationPerPair() {
+        int[][] cases = {{217, 31, 7}, {300, 12, 10}, {120, 4, 5}};
+        long seed = 3;
+        for (int[] c : cases) {
+            Pencils.Pencil p = Pencils.random(c[0], c[1], seed++);
+            double[] previous = ejml.lowest(p.h(), p.s(), c[2]).values();
+            SymmetricBandMatrix h1 = perturbed(p.h(), 1e-4, seed);
+            Pencils.Pencil p1 = new Pencils.Pencil(h1, p.s());
+            EigenResult ref = ejml.lowest(h1, p.s(), c[2]);
+            EigenResult hinted = banded.lowest(h1, p.s(), c[2], previous);
+            EigenResult cold = banded.lowest(h1, p.s(), c[2]);
+            double sc = scale(p1);
+            for (int i = 0; i < c[2]; i++) {
+                // Backward-stable results agree to a modest multiple of eps * max|E|.
+                assertEquals(ref.values()[i], hinted.values()[i], 1e-12 * sc, "hinted E" + i);
+                assertEquals(cold.values()[i], hinted.values()[i], 1e-12 * sc, "hinted vs cold E" + i);
+            }
+            GeneralizedEigensolverContractTest.checkPairs(p1, hinted, sc, "hinted");
+            GeneralizedEigensolverContractTest.checkVectorsAgree(p1, ref, hinted, sc, "hinted");
+            // The promise of hints: one shifted factorization per wanted pair (plus S's Cholesky and at
+            // most one extra Sturm count) when H moved by much less than the eigenvalue gaps.
+            assertTrue(hinted.factorizations() <= c[2] + 2,
+                    "hinted run used " + hinted.factorizations() + " factorizations for " + c[2] + " pairs");
+        }
+    }
+
+    @Test
+    void exactAndBadHintsChangeNothingButTheCost() {
+        Pencils.Pencil p = Pencils.random(150, 10, 21);
+        EigenResult cold = banded.lowest(p.h(), p.s(), 6);
+        double sc = scale(p);
+        double[][] hintSets = {
+            cold.values().clone(),                               // exact: shifts land next to the eigenvalues
+            {0, 0, 0, 0, 0, 0},                                  // all equal
+            {5, 4, 3, 2, 1, 0},                                  // out of order
+            {-1e6, 1e6},                                         // far away, fewer than count
+            {cold.values()[3]},                                  // a hint for index 0 that is eigenvalue 3
+        };
+        for (double[] hints : hintSets) {
+            EigenResult got = banded.lowest(p.h(), p.s(), 6, hints);
+            for (int i = 0; i < 6; i++) {
+                // Both are certified by Sturm counts; values agree to rounding (eps * max|E| scale).
+                assertEquals(cold.values()[i], got.values()[i], 1e-12 * sc, java.util.Arrays.toString(hints) + " E" + i);
+            }
+            GeneralizedEigensolverContractTest.checkPairs(p, got, sc, "hints");
+        }
+    }
+
+    @Test
+    void rangeWithHintsMatchesTheReference() {
+        Pencils.Pencil p = Pencils.random(200, 7, 8);
+        EigenResult ref = ejml.lowest(p.h(), p.s(), 40);
+        double[] hints = java.util.Arrays.copyOfRange(ref.values(), 30, 36);
+        EigenResult got = banded.range(p.h(), p.s(), 30, 35, hints);
+        double sc = scale(p);
+        for (int i = 0; i < 6; i++) {
+            assertEquals(ref.values()[30 + i], got.values()[i], 1e-12 * sc, "E" + (30 + i));
+        }
+        GeneralizedEigensolverContractTest.checkPairs(p, got, sc, "range+hints");
+        assertThrows(IllegalArgumentException.class, () -> banded.range(p.h(), p.s(), 30, 35, new double[7]));
+    }
+
+    @Test
+    void radialCoulombZ92MatchesDenseAndHydrogenicLevels() {
+        // 7 elements of order 31 (n = 216, kd = 31): the radial uranium-like 1s..7s problem.
+        double z = 92;
+        Pencils.Pencil p = Pencils.radialCoulomb(z, 7, 31, 8.0, 9.0);
+        EigenResult ref = ejml.lowest(p.h(), p.s(), 7);
+        EigenResult dense = new DenseGeneralizedEigensolver().lowest(p.h(), p.s(), 7);
+        EigenResult cold = banded.lowest(p.h(), p.s(), 7);
+        EigenResult hinted = banded.lowest(p.h(), p.s(), 7, ref.values());
+        double sc = scale(p);
+        for (int i = 0; i < 7; i++) {
+            // Same rounding argument: eps * max|E|, with max|E| ~ 1e9 here (stiff order-31 elements).
+            assertEquals(ref.values()[i], cold.values()[i], 1e-12 * sc, "cold E" + i);
+            assertEquals(ref.values()[i], hinted.values()[i], 1e-12 * sc, "hinted E" + i);
+            assertEquals(ref.values()[i], dense.values()[i], 1e-12 * sc, "dense E" + i);
+            double exact = -z * z / (2.0 * (i + 1) * (i + 1));
+            // Rayleigh-Ritz: discrete eigenvalues lie above the exact ones (up to rounding), and order-31
+            // elements resolve these states to well under 1e-6 relative (p-convergence is exponential).
+            assertTrue(cold.values()[i] > exact - 1e-9 * Math.abs(exact), "variational bound E" + i);
+            assertEquals(exact, cold.values()[i], 1e-6 * Math.abs(exact), "hydrogenic E" + i);
+        }
+        GeneralizedEigensolverContractTest.checkPairs(p, cold, sc, "radial");
+        GeneralizedEigensolverContractTest.checkVectorsAgree(p, ref, cold, sc, "radial");
+        assertTrue(hinted.factorizations() <= 7 + 2, "hinted factorizations " + hinted.factorizations());
+    }
+
+    @Test
+    void largeIndexRangesUseTheDensePathAndStillAgree() {
+        Pencils.Pencil p = Pencils.random(30, 3, 4);
+        EigenResult ref = ejml.lowest(p.h(), p.s(), 30);
+        EigenResult got = banded.range(p.h(), p.s(), 0, 29);
+        double sc = scale(p);
+        for (int i = 0; i < 30; i++) {
+            assertEquals(ref.values()[i], got.values()[i], 1e-12 * sc, "E" + i);
+        }
+    }
+}
