@@ -90,6 +90,15 @@ class AtomSolverTest {
     }
 
     @Test
+    void configurationsSkippingAnAngularMomentum() {
+        // Li 1s2 3d1 has no p electrons: l = 1 has no levels to solve. The 3d electron barely feels
+        // the 1s2 core, so its level lies close to hydrogen-like -Z_eff^2/(2 n^2) with Z_eff = 1.
+        AtomSolution li = AtomSolver.builder().build().solve(Configuration.parse(3, "1s2 3d1"));
+        assertEquals(-1.0 / 18, li.eigenvalue(3, 2), 0.01);
+        assertTrue(li.energies().total() > AtomSolver.solveLda(3).energies().total());
+    }
+
+    @Test
     void sameInputSameBits() {
         AtomSolver s = AtomSolver.builder().build();
         AtomSolution a = s.solve(Configuration.nist(26));
