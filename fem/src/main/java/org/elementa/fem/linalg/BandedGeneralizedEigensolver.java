@@ -25,8 +25,9 @@ import org.elementa.fem.kernel.Kernels;
  * <li>Lanczos on OP = (H - sigma S)^-1 S, which is self-adjoint in the S inner product, with full
  *     re-orthogonalization (classical Gram-Schmidt twice) against its own basis and against the
  *     already locked eigenvectors. Ritz values theta give E = sigma + 1/theta; a Ritz pair is locked
- *     when the Lanczos estimate beta_j |y_j| <= 1e-14 |theta| and the true residual
- *     ||H x - E S x||_{S^-1} is below 1e-11 times an estimate of ||S^-1 H||.</li>
+ *     when the eigenvalue error bound beta_j |y_j| / theta^2 from the Lanczos estimate is below
+ *     1e-14 |E| and, after one inverse-iteration step that damps far components, the backward
+ *     error ||H x - E S x|| / ((||H|| + |E| ||S||) ||x||) is below 1e-13.</li>
  * <li>The run is complete when two anchors a below and b above the wanted indices satisfy
  *     count(b) - count(a) = number of locked eigenvalues between them: then no eigenvalue was
  *     missed. Until then the next shift goes to a hint, to a Ritz estimate inside the lowest
@@ -44,10 +45,13 @@ import org.elementa.fem.kernel.Kernels;
 public final class BandedGeneralizedEigensolver implements GeneralizedEigensolver {
 
     private static final double EPS = Math.ulp(1.0);
-    /** Lanczos lock test: beta_j |y_j| <= LOCK_TOL |theta|, i.e. E within about 1e-14 |E - sigma| before Rayleigh-Ritz. */
+    /** Lanczos lock test: the bound on the error of E from the Lanczos estimate, relative to |E| (see lockable). */
     private static final double LOCK_TOL = 1e-14;
-    /** True-residual acceptance relative to ||S^-1 H||: about 100 times the rounding floor eps kd ||S^-1 H||. */
-    private static final double RESIDUAL_TOL = 1e-11;
+    /**
+     * Acceptance on the backward error ||H x - E S x||_2 / ((||H||_1 + |E| ||S||_1) ||x||_2): a
+     * backward-stable dense method reaches a small multiple of eps; 1e-13 is about 500 eps.
+     */
+    private static final double BACKWARD_TOL = 1e-13;
     /** Longest Lanczos run before a new shift is chosen. */
     private static final int MAX_STEPS = 60;
     /** A factor whose multipliers exceed this grew too much to trust its inertia: the shift is moved. */
@@ -147,6 +151,8 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
         final double[] sPadded;
         final double[] sChol;
         final double normC;
+        final double normH;
+        final double normS;
         final TreeMap<Double, Integer> anchors = new TreeMap<>();
         final List<String> history = new ArrayList<>();
         final double[] work;
@@ -187,6 +193,8 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             lockedX = new double[n * cap];
             lockedSX = new double[n * cap];
             lockedE = new double[cap];
+            this.normH = EigenSupport.norm1(h);
+            this.normS = EigenSupport.norm1(s);
             this.normC = estimateNormC();
             if (guesses != null && guesses.length > 0) {
                 hints = guesses.clone();
@@ -264,7 +272,7 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                 int target = (int) shift[1];
                 double[] f = new double[ld * n];
                 sigma = factor(sigma, f);
-                if (complete() != null) {
+                if (target == 0 || complete() != null) {
                     continue;
                 }
                 lanczos(sigma, f, target);
@@ -483,6 +491,20 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                     }
                 }
             }
+            int missing = Math.min(cr - cl - found, iu - il + 1);
+            int target = Math.max(1, Math.min(missing, 8));
+            if (Double.isInfinite(left) && Double.isInfinite(right)) {
+                return new double[] {initialShift(), target};
+            }
+            // Many more eigenvalues in the interval than wanted there: Ritz estimates cannot say
+            // where the wanted ones are, Sturm counts can. Bisect (count only, no Lanczos).
+            int wantedHere = Math.min(iu, cr - 1) - Math.max(il, cl) + 1;
+            if (cr - cl > 2 * wantedHere + 8) {
+                double sigma = split(left, right);
+                if (!nearAnchor(sigma)) {
+                    return new double[] {sigma, 0};
+                }
+            }
             // The lowest estimate of a wanted, still missing eigenvalue.
             for (int r = 0; r < presumed.size(); r++) {
                 int index = cl + r;
@@ -496,45 +518,31 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                     return new double[] {p[0], 1};
                 }
             }
-            int missing = Math.min(cr - cl - found, iu - il + 1);
-            int target = Math.max(1, Math.min(missing, 8));
-            double scale = spacingScale();
-            double sigma;
-            if (Double.isInfinite(left) && Double.isInfinite(right)) {
-                sigma = initialShift();
-            } else if (Double.isInfinite(left)) {
-                double top = right;
-                for (double[] p : presumed) {
-                    top = Math.min(top, p[0]);
-                }
-                sigma = top - scale * Math.pow(4, blindSteps++);
-            } else if (Double.isInfinite(right)) {
-                double bottom = left;
-                for (double[] p : presumed) {
-                    bottom = Math.max(bottom, p[0]);
-                }
-                sigma = bottom + scale * Math.pow(4, blindSteps++);
-            } else {
-                sigma = 0.5 * (left + right);
-            }
-            return new double[] {sigma, target};
+            return new double[] {split(left, right), target};
         }
 
-        /** A length scale of the wanted part of the spectrum, for blind steps. */
-        private double spacingScale() {
-            double min = Double.POSITIVE_INFINITY;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < nLocked; i++) {
-                min = Math.min(min, lockedE[i]);
-                max = Math.max(max, lockedE[i]);
+        /**
+         * A point inside (left, right), halving the interval in t = asinh(sigma / tau) with
+         * tau = 1e-12 ||S^-1 H||: a bisection in a signed logarithmic scale, so that eigenvalues many
+         * orders of magnitude below ||S^-1 H|| (stiff finite element pencils) are reached in a few
+         * dozen steps at most. An infinite end is replaced by -+2 ||S^-1 H|| times 4^k, k growing
+         * with each such step (the spectrum lies within about ||S^-1 H|| of zero).
+         */
+        private double split(double left, double right) {
+            double tau = 1e-12 * normC;
+            if (Double.isInfinite(left)) {
+                left = Math.min(-2 * normC * Math.pow(4, blindSteps++), right - normC);
             }
-            if (nLocked >= 2 && max > min) {
-                return (max - min) / (nLocked - 1);
+            if (Double.isInfinite(right)) {
+                right = Math.max(2 * normC * Math.pow(4, blindSteps++), left + normC);
             }
-            if (nLocked == 1 && lockedE[0] != 0) {
-                return Math.abs(lockedE[0]);
+            double tl = asinh(left / tau);
+            double tr = asinh(right / tau);
+            double sigma = tau * Math.sinh(0.5 * (tl + tr));
+            if (!(sigma > left && sigma < right)) {
+                sigma = 0.5 * (left + right);
             }
-            return 1e-3 * normC;
+            return sigma;
         }
 
         /**
@@ -565,7 +573,7 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
         // ---------------------------------------------------------------- Lanczos
 
         private void lanczos(double sigma, double[] f, int target) {
-            int mMax = Math.min(n - nLocked, MAX_STEPS);
+            int mMax = Math.min(n - nLocked, Math.min(MAX_STEPS, Math.max(24, 3 * target + 12)));
             if (mMax <= 0) {
                 return;
             }
@@ -628,7 +636,7 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                     invariant = true;
                     break;
                 }
-                if (convergedNearest(m, d, z, b, target)) {
+                if (convergedNearest(sigma, m, d, z, b, target)) {
                     break;
                 }
                 if (j + 1 < mMax) {
@@ -638,11 +646,11 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                     }
                 }
             }
-            lockRitzPairs(sigma, m, alpha, beta, invariant ? 0.0 : lastBeta, q, p);
+            lockRitzPairs(sigma, f, target, m, alpha, beta, invariant ? 0.0 : lastBeta, q, p);
         }
 
         /** True when the target Ritz values of largest |theta| all pass the lock test. */
-        private boolean convergedNearest(int m, double[] theta, double[] last, double b, int target) {
+        private boolean convergedNearest(double sigma, int m, double[] theta, double[] last, double b, int target) {
             Integer[] order = new Integer[m];
             for (int i = 0; i < m; i++) {
                 order[i] = i;
@@ -654,11 +662,23 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             }
             for (int r = 0; r < t; r++) {
                 int i = order[r];
-                if (Math.abs(b * last[i]) > LOCK_TOL * Math.abs(theta[i])) {
+                if (!lockable(sigma, theta[i], Math.abs(b * last[i]))) {
                     return false;
                 }
             }
             return true;
+        }
+
+        /**
+         * The lock test. A Ritz value theta with Lanczos residual estimate est = beta_j |y_j| is
+         * within est of an eigenvalue of OP, so E = sigma + 1/theta is within est / theta^2 of one
+         * of the pencil. Locked when that bound is below LOCK_TOL max(|E|, 1e-2 |E - sigma|): relative
+         * accuracy in E, with a floor at 1e-16 |E - sigma|, about what Lanczos can reach at this shift.
+         */
+        private boolean lockable(double sigma, double theta, double est) {
+            double e = sigma + 1 / theta;
+            double bound = est / (theta * theta);
+            return bound <= LOCK_TOL * Math.max(Math.abs(e), 1e-2 * Math.abs(e - sigma));
         }
 
         private void orthogonalizeLocked(double[] w, double[] coef) {
@@ -669,8 +689,15 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             kernels.gemv(false, n, nLocked, -1.0, lockedX, 0, n, coef, 0, 1.0, w, 0);
         }
 
-        private void lockRitzPairs(double sigma, int m, double[] alpha, double[] beta, double b,
-                                   double[] q, double[] p) {
+        /**
+         * Locks the converged Ritz pairs among the target + 8 nearest to sigma (farther ones, even if
+         * converged, are usually unwanted ends of the spectrum; they stay estimates). Each candidate
+         * gets one inverse-iteration step with the shift's factor, which damps the error components
+         * along far eigenvectors (large in ||H x - E S x||, invisible to the Lanczos estimate) by
+         * |E - sigma| / |E_far - sigma|, then must pass the true-residual test.
+         */
+        private void lockRitzPairs(double sigma, double[] f, int target, int m, double[] alpha, double[] beta,
+                                   double b, double[] q, double[] p) {
             double[] d = new double[m];
             double[] e = new double[m];
             double[] y = new double[m * m];
@@ -687,22 +714,34 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             List<Double> unconverged = new ArrayList<>();
             int locked = 0;
             double worst = 0;
+            double worstLocked = 0;
+            double[] absTheta = new double[m];
+            for (int i = 0; i < m; i++) {
+                absTheta[i] = Math.abs(d[i]);
+            }
+            double[] sortedAbs = absTheta.clone();
+            java.util.Arrays.sort(sortedAbs);
+            double rankLimit = sortedAbs[Math.max(0, m - (target + 8))];
+            double[] coef = new double[Math.max(1, nLocked + m)];
             for (int i = 0; i < m; i++) {
                 double theta = d[i];
                 double est = Math.abs(b * y[(m - 1) + i * m]);
-                if (theta == 0 || est > LOCK_TOL * Math.abs(theta)) {
+                if (theta == 0 || absTheta[i] < rankLimit || !lockable(sigma, theta, est)) {
                     if (theta != 0) {
                         unconverged.add(sigma + 1 / theta);
                     }
                     continue;
                 }
-                kernels.gemv(false, n, m, 1.0, q, 0, n, y, i * m, 0.0, x, 0);
-                kernels.gemv(false, n, m, 1.0, p, 0, n, y, i * m, 0.0, sx, 0);
+                kernels.gemv(false, n, m, 1.0, p, 0, n, y, i * m, 0.0, x, 0);
+                kernels.sbldltSolve(n, kd, f, ld, x, 1, n);
+                orthogonalizeLocked(x, coef);
+                orthogonalizeLocked(x, coef);
                 double res = residual(x, sx, hx, r);
                 double energy = r[0];
-                if (res <= RESIDUAL_TOL * normC && Double.isFinite(res)) {
+                if (res <= BACKWARD_TOL && Double.isFinite(res)) {
                     lock(energy, x, sx);
                     locked++;
+                    worstLocked = Math.max(worstLocked, res);
                 } else {
                     worst = Math.max(worst, res);
                     unconverged.add(energy);
@@ -712,13 +751,15 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             for (int i = 0; i < estimates.length; i++) {
                 estimates[i] = unconverged.get(i);
             }
-            history.add(String.format("  Lanczos at %.17g: %d steps, locked %d (now %d)%s", sigma, m, locked, nLocked,
-                    worst > 0 ? String.format(", rejected residual %.3e (limit %.3e)", worst, RESIDUAL_TOL * normC) : ""));
+            history.add(String.format("  Lanczos at %.17g: %d steps, locked %d (now %d), residuals <= %.3e%s", sigma, m,
+                    locked, nLocked, worstLocked,
+                    worst > 0 ? String.format(", rejected backward error %.3e (limit %.1e)", worst, BACKWARD_TOL) : ""));
         }
 
         /**
-         * Normalizes x in the S norm (sx = S x alongside), and returns ||H x - E S x||_{S^-1} with
-         * E the Rayleigh quotient, which is left in r[0] (r is scratch).
+         * Normalizes x in the S norm (sx = S x alongside) and returns the backward error
+         * ||H x - E S x||_2 / ((||H||_1 + |E| ||S||_1) ||x||_2), with E the Rayleigh quotient, which is
+         * left in r[0] (r is scratch).
          */
         private double residual(double[] x, double[] sx, double[] hx, double[] r) {
             kernels.sbmv(n, s.bandwidth(), 1.0, s.data(), s.ldab(), x, 0.0, sx);
@@ -730,11 +771,10 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             double energy = kernels.dot(n, x, 0, hx, 0);
             System.arraycopy(hx, 0, r, 0, n);
             kernels.axpy(n, -energy, sx, 0, r, 0);
-            System.arraycopy(r, 0, work2, 0, n);
-            kernels.pbtrs(n, s.bandwidth(), sChol, s.ldab(), work2, 1, n);
-            double res = Math.sqrt(Math.max(0, kernels.dot(n, r, 0, work2, 0)));
+            double rn = Math.sqrt(kernels.dot(n, r, 0, r, 0));
+            double xn = Math.sqrt(kernels.dot(n, x, 0, x, 0));
             r[0] = energy;
-            return res;
+            return rn / ((normH + Math.abs(energy) * normS) * xn);
         }
 
         private void lock(double energy, double[] x, double[] sx) {
@@ -814,8 +854,8 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                 worst = Math.max(worst, res);
             }
             sortPairs(values, vectors, n);
-            if (!(worst <= RESIDUAL_TOL * normC)) {
-                throw failure(String.format("final residual %.3e exceeds %.3e", worst, RESIDUAL_TOL * normC));
+            if (!(worst <= BACKWARD_TOL)) {
+                throw failure(String.format("final backward error %.3e exceeds %.1e", worst, BACKWARD_TOL));
             }
             return new EigenResult(values, vectors, n, steps, factorizations);
         }
@@ -838,6 +878,12 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
     }
 
     /** Sorts eigenpairs ascending (Rayleigh quotients of a degenerate pair may come out of order by rounding). */
+    private static double asinh(double x) {
+        double ax = Math.abs(x);
+        double r = ax > 1e150 ? Math.log(ax) + Math.log(2) : Math.log(ax + Math.sqrt(ax * ax + 1));
+        return Math.copySign(r, x);
+    }
+
     private static void sortPairs(double[] values, double[] vectors, int n) {
         double[] col = new double[n];
         for (int i = 1; i < values.length; i++) {
