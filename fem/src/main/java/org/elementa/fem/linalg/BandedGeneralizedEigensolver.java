@@ -149,7 +149,11 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
         final int ld;
         final double[] hPadded;
         final double[] sPadded;
-        final double[] sChol;
+        final double[] sFactor;
+        /** Envelope: column j of every factor has non-zeros in rows j..j+env[j] only. */
+        final int[] env;
+        /** Whether the envelope is enough smaller than the band to use the envelope routines instead of the kernels'. */
+        final boolean useEnvelope;
         final double normC;
         final double normH;
         final double normS;
@@ -180,12 +184,26 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             this.ld = kd + 1;
             this.hPadded = pad(h);
             this.sPadded = pad(s);
-            this.sChol = s.data().clone();
-            int info = kernels.pbtrf(n, s.bandwidth(), sChol, s.ldab());
+            this.env = envelope();
+            long bandWork = 0;
+            long envWork = 0;
+            for (int j = 0; j < n; j++) {
+                long full = Math.min(kd, n - 1 - j);
+                bandWork += full * full;
+                envWork += (long) env[j] * env[j];
+            }
+            this.useEnvelope = envWork < 0.7 * bandWork;
+            this.sFactor = sPadded.clone();
+            int info = ldlt(sFactor);
             factorizations = 1;
+            for (int j = 0; j < n && info == 0; j++) {
+                if (!(sFactor[j * ld] > 0)) {
+                    info = j + 1;
+                }
+            }
             if (info != 0) {
-                throw new EigenSolverException("S is not positive definite: its leading minor of order " + info
-                        + " is not positive (banded Cholesky failed)");
+                throw new EigenSolverException("S is not positive definite: pivot " + info
+                        + " of its LDL^T factorization is not positive");
             }
             this.work = new double[n];
             this.work2 = new double[n];
@@ -219,6 +237,76 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             }
         }
 
+        /**
+         * The envelope of H and S: the last row with a non-zero in columns 0..j of the lower band,
+         * minus j. Factors without pivoting fill only inside it (the fill of L stays within the
+         * profile of A: George and Liu, Computer Solution of Large Sparse Positive Definite
+         * Systems, 1981, ch. 4), so finite element matrices of high-order elements, whose band is
+         * mostly zeros between element blocks, factor at a fraction of the band cost.
+         */
+        private int[] envelope() {
+            int[] out = new int[n];
+            int last = 0;
+            for (int j = 0; j < n; j++) {
+                int len = Math.min(kd, n - 1 - j);
+                int r = len;
+                while (r > 0 && hPadded[r + j * ld] == 0 && sPadded[r + j * ld] == 0) {
+                    r--;
+                }
+                last = Math.max(last, j + r);
+                out[j] = last - j;
+            }
+            return out;
+        }
+
+        /** In-place LDL^T (as {@link Kernels#sbldlt}) of a band of width kd, within the envelope when that pays. */
+        private int ldlt(double[] f) {
+            if (!useEnvelope) {
+                return kernels.sbldlt(n, kd, f, ld);
+            }
+            for (int j = 0; j < n; j++) {
+                int col = j * ld;
+                double d = f[col];
+                if (d == 0) {
+                    return j + 1;
+                }
+                int len = env[j];
+                double inv = 1.0 / d;
+                for (int r = 1; r <= len; r++) {
+                    double acj = f[col + r] * inv;
+                    if (acj != 0) {
+                        kernels.axpy(len - r + 1, -acj, f, col + r, f, (j + r) * ld);
+                    }
+                }
+                if (len > 0) {
+                    kernels.scal(len, inv, f, col + 1);
+                }
+            }
+            return 0;
+        }
+
+        /** Solves with a factor from {@link #ldlt}; b is overwritten. */
+        private void ldltSolve(double[] f, double[] b) {
+            if (!useEnvelope) {
+                kernels.sbldltSolve(n, kd, f, ld, b, 1, n);
+                return;
+            }
+            for (int j = 0; j < n; j++) {
+                double yj = b[j];
+                if (yj != 0 && env[j] > 0) {
+                    kernels.axpy(env[j], -yj, f, j * ld + 1, b, j + 1);
+                }
+            }
+            for (int j = 0; j < n; j++) {
+                b[j] /= f[j * ld];
+            }
+            for (int j = n - 1; j >= 0; j--) {
+                if (env[j] > 0) {
+                    b[j] -= kernels.dot(env[j], f, j * ld + 1, b, j + 1);
+                }
+            }
+        }
+
         private double[] pad(SymmetricBandMatrix a) {
             double[] out = new double[ld * n];
             int lda = a.ldab();
@@ -243,7 +331,7 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             for (int it = 0; it < 4; it++) {
                 double xx = kernels.dot(n, x, 0, x, 0);
                 System.arraycopy(x, 0, work2, 0, n);
-                kernels.pbtrs(n, s.bandwidth(), sChol, s.ldab(), work2, 1, n);
+                ldltSolve(sFactor, work2);
                 double xy = kernels.dot(n, x, 0, work2, 0);
                 lambda = xx / xy;
                 double norm = Math.sqrt(kernels.dot(n, work2, 0, work2, 0));
@@ -285,7 +373,7 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                 for (int i = 0; i < f.length; i++) {
                     f[i] = hPadded[i] - sigma * sPadded[i];
                 }
-                int info = kernels.sbldlt(n, kd, f, ld);
+                int info = ldlt(f);
                 factorizations++;
                 double maxMult = 0;
                 int negative = 0;
@@ -590,7 +678,7 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             }
             orthogonalizeLocked(w, coef);
             orthogonalizeLocked(w, coef);
-            kernels.sbmv(n, s.bandwidth(), 1.0, s.data(), s.ldab(), w, 0.0, work2);
+            multiplyS(w, work2);
             double nrm = Math.sqrt(kernels.dot(n, w, 0, work2, 0));
             for (int i = 0; i < n; i++) {
                 q[i] = w[i] / nrm;
@@ -604,7 +692,7 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             double lastBeta = 0;
             for (int j = 0; j < mMax; j++) {
                 System.arraycopy(p, j * n, w, 0, n);
-                kernels.sbldltSolve(n, kd, f, ld, w, 1, n);
+                ldltSolve(f, w);
                 double a = kernels.dot(n, p, j * n, w, 0);
                 alpha[j] = a;
                 kernels.axpy(n, -a, q, j * n, w, 0);
@@ -616,7 +704,7 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                     kernels.gemv(false, n, j + 1, -1.0, q, 0, n, coef, 0, 1.0, w, 0);
                     orthogonalizeLocked(w, coef);
                 }
-                kernels.sbmv(n, s.bandwidth(), 1.0, s.data(), s.ldab(), w, 0.0, work2);
+                multiplyS(w, work2);
                 double b = Math.sqrt(Math.max(0.0, kernels.dot(n, w, 0, work2, 0)));
                 beta[j] = b;
                 m = j + 1;
@@ -733,7 +821,7 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                     continue;
                 }
                 kernels.gemv(false, n, m, 1.0, p, 0, n, y, i * m, 0.0, x, 0);
-                kernels.sbldltSolve(n, kd, f, ld, x, 1, n);
+                ldltSolve(f, x);
                 orthogonalizeLocked(x, coef);
                 orthogonalizeLocked(x, coef);
                 double res = residual(x, sx, hx, r);
@@ -762,12 +850,12 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
          * left in r[0] (r is scratch).
          */
         private double residual(double[] x, double[] sx, double[] hx, double[] r) {
-            kernels.sbmv(n, s.bandwidth(), 1.0, s.data(), s.ldab(), x, 0.0, sx);
+            multiplyS(x, sx);
             double xsx = kernels.dot(n, x, 0, sx, 0);
             double scale = 1 / Math.sqrt(xsx);
             kernels.scal(n, scale, x, 0);
             kernels.scal(n, scale, sx, 0);
-            kernels.sbmv(n, h.bandwidth(), 1.0, h.data(), h.ldab(), x, 0.0, hx);
+            multiplyH(x, hx);
             double energy = kernels.dot(n, x, 0, hx, 0);
             System.arraycopy(hx, 0, r, 0, n);
             kernels.axpy(n, -energy, sx, 0, r, 0);
@@ -789,7 +877,7 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             for (int pass = 0; pass < 2; pass++) {
                 orthogonalizeLocked(x, coef);
             }
-            kernels.sbmv(n, s.bandwidth(), 1.0, s.data(), s.ldab(), x, 0.0, sx);
+            multiplyS(x, sx);
             double nrm = Math.sqrt(kernels.dot(n, x, 0, sx, 0));
             kernels.scal(n, 1 / nrm, x, 0);
             kernels.scal(n, 1 / nrm, sx, 0);
@@ -862,8 +950,43 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
 
         private void multiply(SymmetricBandMatrix a, double[] x, int xOff, double[] y, int yOff) {
             System.arraycopy(x, xOff, work, 0, n);
-            kernels.sbmv(n, a.bandwidth(), 1.0, a.data(), a.ldab(), work, 0.0, work2);
+            if (a == h) {
+                multiplyH(work, work2);
+            } else {
+                multiplyS(work, work2);
+            }
             System.arraycopy(work2, 0, y, yOff, n);
+        }
+
+        private void multiplyH(double[] x, double[] y) {
+            if (useEnvelope) {
+                envelopeProduct(hPadded, x, y);
+            } else {
+                kernels.sbmv(n, h.bandwidth(), 1.0, h.data(), h.ldab(), x, 0.0, y);
+            }
+        }
+
+        private void multiplyS(double[] x, double[] y) {
+            if (useEnvelope) {
+                envelopeProduct(sPadded, x, y);
+            } else {
+                kernels.sbmv(n, s.bandwidth(), 1.0, s.data(), s.ldab(), x, 0.0, y);
+            }
+        }
+
+        /** y = A x for a padded band matrix whose non-zeros lie within the envelope. */
+        private void envelopeProduct(double[] a, double[] x, double[] y) {
+            java.util.Arrays.fill(y, 0, n, 0.0);
+            for (int j = 0; j < n; j++) {
+                int col = j * ld;
+                int len = env[j];
+                double t = a[col] * x[j];
+                if (len > 0) {
+                    t += kernels.dot(len, a, col + 1, x, j + 1);
+                    kernels.axpy(len, x[j], a, col + 1, y, j + 1);
+                }
+                y[j] += t;
+            }
         }
 
         private EigenSolverException failure(String why) {
