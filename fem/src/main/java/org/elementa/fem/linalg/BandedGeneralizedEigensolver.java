@@ -58,6 +58,9 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
     private static final double MAX_MULTIPLIER = 1e10;
 
     private final Kernels kernels;
+    /** Shift budget per wanted eigenpair beyond a fixed allowance; lowered only by tests that provoke failure. */
+    private final int shiftsPerPair;
+    private final int shiftAllowance;
 
     /** A solver on the kernels chosen by {@link KernelProvider#get()}. */
     public BandedGeneralizedEigensolver() {
@@ -66,10 +69,17 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
 
     /** A solver on the given kernels. */
     public BandedGeneralizedEigensolver(Kernels kernels) {
+        this(kernels, 4, 40);
+    }
+
+    /** A solver that gives up after shiftsPerPair * (iu - il + 1) + shiftAllowance shifts (tests of the failure path). */
+    BandedGeneralizedEigensolver(Kernels kernels, int shiftsPerPair, int shiftAllowance) {
         if (kernels == null) {
             throw new IllegalArgumentException("kernels must not be null");
         }
         this.kernels = kernels;
+        this.shiftsPerPair = shiftsPerPair;
+        this.shiftAllowance = shiftAllowance;
     }
 
     @Override
@@ -345,7 +355,7 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
 
         EigenResult solve() {
             int k = iu - il + 1;
-            int maxShifts = 4 * k + 40;
+            int maxShifts = shiftsPerPair * k + shiftAllowance;
             int shifts = 0;
             while (true) {
                 int[] selection = complete();

@@ -129,4 +129,56 @@ class BandedGeneralizedEigensolverTest {
             assertEquals(ref.values()[i], got.values()[i], 1e-12 * sc, "E" + i);
         }
     }
+
+    @Test
+    void nonConvergenceThrowsWithTheHistoryOfShiftsAndResiduals() {
+        // One shift cannot certify the lowest 6 of this stiff pencil: the solver must say so, not guess.
+        Pencils.Pencil p = Pencils.radialCoulomb(92, 7, 31, 8.0, 9.0);
+        BandedGeneralizedEigensolver starved =
+                new BandedGeneralizedEigensolver(org.elementa.fem.kernel.KernelProvider.get(), 0, 1);
+        EigenSolverException e = assertThrows(EigenSolverException.class, () -> starved.lowest(p.h(), p.s(), 6));
+        assertTrue(e.getMessage().contains("no convergence"), e.getMessage());
+        assertTrue(e.getMessage().contains("eigenvalues below"), "history of Sturm counts: " + e.getMessage());
+        assertTrue(e.getMessage().contains("Lanczos at"), "history of Lanczos runs: " + e.getMessage());
+    }
+
+    @Test
+    void sameInputSameBits() {
+        Pencils.Pencil p = Pencils.random(180, 9, 77);
+        EigenResult a = banded.lowest(p.h(), p.s(), 5);
+        EigenResult b = new BandedGeneralizedEigensolver().lowest(p.h().copy(), p.s().copy(), 5);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(a.values(), b.values(), 0.0);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(a.vectors(), b.vectors(), 0.0);
+        EigenResult c = new DenseGeneralizedEigensolver().lowest(p.h(), p.s(), 5);
+        EigenResult d = new DenseGeneralizedEigensolver().lowest(p.h(), p.s(), 5);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(c.vectors(), d.vectors(), 0.0);
+    }
+
+    @Test
+    void tridiagonalQrReproducesTheSecondDifferenceSpectrum() {
+        // tridiag(-1, 2, -1) of order m: eigenvalues 2 - 2 cos(k pi / (m + 1)), k = 1..m (exact).
+        int m = 57;
+        double[] d = new double[m];
+        double[] e = new double[m];
+        java.util.Arrays.fill(d, 2.0);
+        java.util.Arrays.fill(e, -1.0);
+        double[] z = new double[m * m];
+        for (int i = 0; i < m; i++) {
+            z[i + i * m] = 1;
+        }
+        EigenSupport.tridiagonalEigen(m, d, e, z, m);
+        double[] sorted = d.clone();
+        java.util.Arrays.sort(sorted);
+        for (int k = 1; k <= m; k++) {
+            // The QR iteration is backward stable: errors of a few eps ||T|| (||T|| <= 4).
+            assertEquals(2 - 2 * Math.cos(k * Math.PI / (m + 1)), sorted[k - 1], 1e-14, "k=" + k);
+        }
+        // Columns of z are orthonormal eigenvectors: T z_i = d_i z_i.
+        for (int i = 0; i < m; i++) {
+            for (int r = 0; r < m; r++) {
+                double tz = 2 * z[r + i * m] - (r > 0 ? z[r - 1 + i * m] : 0) - (r < m - 1 ? z[r + 1 + i * m] : 0);
+                assertEquals(d[i] * z[r + i * m], tz, 1e-13);
+            }
+        }
+    }
 }
