@@ -52,6 +52,8 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
      * backward-stable dense method reaches a small multiple of eps; 1e-13 is about 500 eps.
      */
     private static final double BACKWARD_TOL = 1e-13;
+    /** Length of the first Lanczos run of a solve without hints (see lanczos). */
+    private static final int FIRST_RUN_STEPS = 18;
     /** Longest Lanczos run before a new shift is chosen. */
     private static final int MAX_STEPS = 60;
     /** A factor whose multipliers exceed this grew too much to trust its inertia: the shift is moved. */
@@ -579,13 +581,15 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             presumed.sort((x, y) -> Double.compare(x[0], y[0]));
             // An index boundary (il or iu+1) inside the interval: an anchor between the two presumed
             // eigenvalues that straddle it keeps the search to the wanted indices.
+            int wantedHere = Math.min(iu, cr - 1) - Math.max(il, cl) + 1;
+            boolean crowded = cr - cl > 2 * wantedHere + 8;
             int[] boundaries = {il, iu + 1};
             for (int b : boundaries) {
                 int r = b - cl;
                 if (b > cl && b < cr && r >= 1 && r < presumed.size()) {
                     double sigma = 0.5 * (presumed.get(r - 1)[0] + presumed.get(r)[0]);
                     if (!nearAnchor(sigma) && presumed.get(r)[0] > presumed.get(r - 1)[0]) {
-                        return new double[] {sigma, 1};
+                        return new double[] {sigma, crowded ? 0 : 1};
                     }
                 }
             }
@@ -596,8 +600,7 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             }
             // Many more eigenvalues in the interval than wanted there: Ritz estimates cannot say
             // where the wanted ones are, Sturm counts can. Bisect (count only, no Lanczos).
-            int wantedHere = Math.min(iu, cr - 1) - Math.max(il, cl) + 1;
-            if (cr - cl > 2 * wantedHere + 8) {
+            if (crowded) {
                 double sigma = split(left, right);
                 if (!nearAnchor(sigma)) {
                     return new double[] {sigma, 0};
@@ -671,7 +674,10 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
         // ---------------------------------------------------------------- Lanczos
 
         private void lanczos(double sigma, double[] f, int target) {
-            int mMax = Math.min(n - nLocked, Math.min(MAX_STEPS, Math.max(24, 3 * target + 12)));
+            // The first run (at the Gershgorin shift, which may lie far below the wanted eigenvalues of a
+            // stiff pencil) is kept short: its Ritz estimates and the Sturm counts steer the next shifts.
+            int stepLimit = runs == 0 ? FIRST_RUN_STEPS : Math.max(24, 3 * target + 12);
+            int mMax = Math.min(n - nLocked, Math.min(MAX_STEPS, stepLimit));
             if (mMax <= 0) {
                 return;
             }
