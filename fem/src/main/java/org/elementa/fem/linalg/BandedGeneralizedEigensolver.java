@@ -56,8 +56,8 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
     private static final int FIRST_RUN_STEPS = 18;
     /** Longest Lanczos run before a new shift is chosen. */
     private static final int MAX_STEPS = 60;
-    /** A factor whose multipliers exceed this grew too much to trust its inertia: the shift is moved. */
-    private static final double MAX_MULTIPLIER = 1e10;
+    /** Largest tolerated growth of the LDL^T factors relative to ||H|| + |sigma| ||S|| (see factor). */
+    private static final double MAX_GROWTH = 1e3;
 
     private final Kernels kernels;
     /** Shift budget per wanted eigenpair beyond a fixed allowance; lowered only by tests that provoke failure. */
@@ -379,37 +379,53 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             }
         }
 
-        /** Factors H - sigma S into f, moving sigma slightly when a pivot vanishes or the factor grows; returns the shift used. */
+        /**
+         * Factors H - sigma S = L D L^T into f and records the shift's Sturm count. LDL^T without
+         * pivoting of an indefinite matrix is stable only while its factors stay small: the growth
+         * max_i (|L| |D| |L|^T)_ii / (||H|| + |sigma| ||S||) is checked, and when it exceeds
+         * MAX_GROWTH (a pivot nearly vanished: sigma is close to an eigenvalue of a leading block)
+         * sigma is moved by a relative 1e-9, 1e-8, ..., 1e-3 until it does not. Returns the shift used.
+         */
         private double factor(double sigma, double[] f) {
+            double[] growth = new double[n];
             for (int attempt = 0; ; attempt++) {
                 for (int i = 0; i < f.length; i++) {
                     f[i] = hPadded[i] - sigma * sPadded[i];
                 }
                 int info = ldlt(f);
                 factorizations++;
-                double maxMult = 0;
                 int negative = 0;
+                double worst = Double.POSITIVE_INFINITY;
                 if (info == 0) {
+                    java.util.Arrays.fill(growth, 0.0);
                     for (int j = 0; j < n; j++) {
                         int col = j * ld;
+                        double dj = Math.abs(f[col]);
                         if (f[col] < 0) {
                             negative++;
                         }
-                        int len = Math.min(kd, n - 1 - j);
+                        growth[j] += dj;
+                        int len = useEnvelope ? env[j] : Math.min(kd, n - 1 - j);
                         for (int r = 1; r <= len; r++) {
-                            maxMult = Math.max(maxMult, Math.abs(f[col + r]));
+                            double l = f[col + r];
+                            growth[j + r] += l * l * dj;
                         }
                     }
+                    worst = 0;
+                    for (double g : growth) {
+                        worst = Math.max(worst, g);
+                    }
+                    worst /= normH + Math.abs(sigma) * normS;
                 }
-                boolean ok = info == 0 && maxMult <= MAX_MULTIPLIER && Double.isFinite(maxMult);
-                if (ok || attempt >= 4 && info == 0) {
+                boolean ok = info == 0 && worst <= MAX_GROWTH;
+                if (ok || attempt >= 6 && info == 0 && Double.isFinite(worst)) {
                     anchors.put(sigma, negative);
                     history.add(String.format("shift %.17g: %d eigenvalues below%s", sigma, negative,
-                            ok ? "" : " (factor grew to " + maxMult + ")"));
+                            ok ? "" : String.format(" (factor growth %.2e)", worst)));
                     return sigma;
                 }
-                if (attempt >= 8) {
-                    throw failure("H - sigma S could not be factored near sigma = " + sigma);
+                if (attempt >= 10) {
+                    throw failure("H - sigma S could not be factored stably near sigma = " + sigma);
                 }
                 double delta = 1e-9 * (Math.abs(sigma) + 1e-6 * normC) * Math.pow(10, attempt);
                 sigma += (attempt % 2 == 0) ? delta : -2 * delta;
@@ -704,7 +720,6 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             double[] e = new double[mMax];
             double[] z = new double[mMax];
             int m = 0;
-            boolean invariant = false;
             double lastBeta = 0;
             for (int j = 0; j < mMax; j++) {
                 System.arraycopy(p, j * n, w, 0, n);
@@ -737,7 +752,6 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                 }
                 lastBeta = b;
                 if (b <= 64 * EPS * thetaMax || m == n - nLocked) {
-                    invariant = true;
                     break;
                 }
                 if (convergedNearest(sigma, m, d, z, b, target)) {
@@ -750,7 +764,24 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                     }
                 }
             }
-            lockRitzPairs(sigma, f, target, m, alpha, beta, invariant ? 0.0 : lastBeta, q, p);
+            lockRitzPairs(sigma, f, target, m, alpha, beta, lastBeta, q, p);
+        }
+
+        /**
+         * b <- (H - sigma S)^-1 b with one step of iterative refinement (the residual of the first
+         * solve computed with the original H and S), which repairs what a moderately grown
+         * factor lost. t1 and t2 are scratch.
+         */
+        private void shiftedSolveRefined(double sigma, double[] f, double[] b, double[] t1, double[] t2) {
+            double[] rhs = b.clone();
+            ldltSolve(f, b);
+            multiplyH(b, t1);
+            multiplyS(b, t2);
+            for (int i = 0; i < n; i++) {
+                t1[i] = rhs[i] - (t1[i] - sigma * t2[i]);
+            }
+            ldltSolve(f, t1);
+            kernels.axpy(n, 1.0, t1, 0, b, 0);
         }
 
         /** True when the target Ritz values of largest |theta| all pass the lock test. */
@@ -837,7 +868,7 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                     continue;
                 }
                 kernels.gemv(false, n, m, 1.0, p, 0, n, y, i * m, 0.0, x, 0);
-                ldltSolve(f, x);
+                shiftedSolveRefined(sigma, f, x, hx, r);
                 orthogonalizeLocked(x, coef);
                 orthogonalizeLocked(x, coef);
                 double res = residual(x, sx, hx, r);
