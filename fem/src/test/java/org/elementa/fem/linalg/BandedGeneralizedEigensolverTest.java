@@ -181,4 +181,37 @@ class BandedGeneralizedEigensolverTest {
             }
         }
     }
+
+    @Test
+    void randomSweepOfSizesBandwidthsRangesAndHints() {
+        // 40 random problems (a 250-case run of this sweep, seeds 42 and 7, passed during development):
+        // random pencils and exactly or nearly double spectra, random index ranges, noisy hints.
+        SplittableRandom rnd = new SplittableRandom(2026);
+        for (int t = 0; t < 40; t++) {
+            int n = 5 + rnd.nextInt(200);
+            int kd = rnd.nextInt(Math.min(n, 40));
+            Pencils.Pencil p = t % 3 == 0
+                    ? Pencils.doubled(Math.max(3, n / 2), t % 2 == 0 ? 0 : 1e-8, t)
+                    : Pencils.random(n, kd, 1000 + t);
+            n = p.n();
+            int il = Math.min(rnd.nextInt(Math.max(1, n / 4)), n - 1);
+            int iu = Math.min(n - 1, il + rnd.nextInt(10));
+            EigenResult all = ejml.lowest(p.h(), p.s(), n);
+            double sc = Math.max(Math.abs(all.values()[0]), Math.abs(all.values()[n - 1]));
+            double[] hints = new double[iu - il + 1];
+            for (int i = 0; i < hints.length; i++) {
+                hints[i] = all.values()[il + i] + (rnd.nextDouble() - 0.5) * 1e-2 * sc;
+            }
+            String where = "case " + t + " n=" + n + " [" + il + ", " + iu + "]";
+            EigenResult cold = banded.range(p.h(), p.s(), il, iu);
+            EigenResult hinted = banded.range(p.h(), p.s(), il, iu, hints);
+            for (int i = il; i <= iu; i++) {
+                // Backward-stable results: agreement to a modest multiple of eps * max|E|.
+                assertEquals(all.values()[i], cold.values()[i - il], 1e-12 * sc, where + " cold E" + i);
+                assertEquals(all.values()[i], hinted.values()[i - il], 1e-12 * sc, where + " hinted E" + i);
+            }
+            GeneralizedEigensolverContractTest.checkPairs(p, cold, sc, where + " cold");
+            GeneralizedEigensolverContractTest.checkPairs(p, hinted, sc, where + " hinted");
+        }
+    }
 }
