@@ -297,7 +297,11 @@ public final class AtomSolver {
             // Relative shift accuracy at convergence: the last inverse step then shrinks the vector error by
             // about eigTol |E| / gap, and rounding in the Rayleigh quotient stays well below it.
             double eigTol = Math.min(1e-8, Math.max(tolerance * 1e-3, 1e-11));
+            int lowerL = -1;
             for (int l = 0; l <= lmax; l++) {
+                if (counts[l] == 0) {
+                    continue;
+                }
                 double c = 0.5 * l * (l + 1);
                 for (int i = 0; i < pot.length; i++) {
                     hl[i] = 0.5 * fe.stiffness[i] + c * fe.inverseSquare[i] + pot[i];
@@ -314,8 +318,8 @@ public final class AtomSolver {
                     if (eigen.count(hl, fe.mass, 1.0) >= counts[l]) {
                         hi = 1;
                     }
-                    if (l > 0) {
-                        lo = eig[l - 1][0];
+                    if (lowerL >= 0) {
+                        lo = eig[lowerL][0];
                     }
                 }
                 for (int j = 0; j < counts[l]; j++) {
@@ -324,16 +328,17 @@ public final class AtomSolver {
                         lo = Math.max(lo, eig[l][j - 1] + 1e-8 * (1 + Math.abs(eig[l][j - 1])));
                     }
                     if (cold) {
-                        if (l > 0 && j < counts[l - 1]) {
-                            lo = Math.max(lo, eig[l - 1][j]);
+                        if (lowerL >= 0 && j < counts[lowerL]) {
+                            lo = Math.max(lo, eig[lowerL][j]);
                         }
                         // Hydrogen-like guesses, E ~ -Z_eff^2 / (2 n^2), scaled from the level below.
                         int n = j + l + 1;
                         double ratio = (double) (n - 1) * (n - 1) / ((double) n * n);
-                        hint = j > 0 ? eig[l][j - 1] * ratio : (l > 0 ? eig[l - 1][0] * ratio : -0.45 * z * z);
+                        hint = j > 0 ? eig[l][j - 1] * ratio : (lowerL >= 0 ? eig[lowerL][0] * ratio : -0.45 * z * z);
                     }
                     eig[l][j] = eigen.solve(hl, fe.mass, j, hint, lo, hi, vec[l][j], eigTol);
                 }
+                lowerL = l;
             }
         }
 

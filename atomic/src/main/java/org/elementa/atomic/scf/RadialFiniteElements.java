@@ -47,9 +47,61 @@ final class RadialFiniteElements {
         this.boundaries = mesh.nodes();
         this.r = quadrature.points();
         this.w = quadrature.weights();
-        this.stiffness = Assembly1D.stiffness(quadrature, 0).data();
-        this.mass = Assembly1D.mass(quadrature, 0).data();
-        this.inverseSquare = Assembly1D.mass(quadrature, -2).data();
+        SymmetricBandMatrix k = newMatrix();
+        addProducts(null, true, k);
+        this.stiffness = k.data();
+        SymmetricBandMatrix m = newMatrix();
+        addProducts(null, false, m);
+        this.mass = m.data();
+        double[] inv2 = new double[r.length];
+        for (int i = 0; i < r.length; i++) {
+            inv2[i] = 1 / (r[i] * r[i]);
+        }
+        SymmetricBandMatrix c = newMatrix();
+        addProducts(inv2, false, c);
+        this.inverseSquare = c.data();
+    }
+
+    /**
+     * band += integral c(r) phi_i phi_j dr (or phi_i' phi_j' when derivative), c at the points (null:
+     * 1). The same sums as {@link Assembly1D#addValueProducts}, but in a fixed scalar order: the
+     * engine's Vector API dot reduces lanes in an order that differs between interpreted and
+     * compiled code, which would make two identical solves differ in the last bits.
+     */
+    private void addProducts(double[] c, boolean derivative, SymmetricBandMatrix band) {
+        int q = quadrature.pointsPerElement();
+        int m = space.order() + 1;
+        int ld = bandwidth + 1;
+        double[] data = band.data();
+        double[] wc = new double[q];
+        int ne = space.mesh().elements();
+        for (int e = 0; e < ne; e++) {
+            double[] t = derivative ? quadrature.derivativesTable(e) : quadrature.valuesTable(e);
+            double scale = derivative ? quadrature.inverseJacobian(e) * quadrature.inverseJacobian(e) : 1.0;
+            for (int k = 0; k < q; k++) {
+                wc[k] = w[e * q + k] * scale * (c == null ? 1.0 : c[e * q + k]);
+            }
+            for (int i = 0; i < m; i++) {
+                int gi = space.dof(e, i);
+                if (gi < 0) {
+                    continue;
+                }
+                int ri = i * q;
+                for (int j = 0; j <= i; j++) {
+                    int gj = space.dof(e, j);
+                    if (gj < 0) {
+                        continue;
+                    }
+                    int rj = j * q;
+                    double sum = 0;
+                    for (int k = 0; k < q; k++) {
+                        sum += wc[k] * t[ri + k] * t[rj + k];
+                    }
+                    int lo = Math.min(gi, gj);
+                    data[Math.abs(gi - gj) + lo * ld] += sum;
+                }
+            }
+        }
     }
 
     /** A zero band matrix of this space's shape. */
@@ -59,7 +111,7 @@ final class RadialFiniteElements {
 
     /** band += matrix of integral v(r) P Q dr, with v given at the quadrature points. */
     void addPotential(double[] v, SymmetricBandMatrix band) {
-        Assembly1D.addValueProducts(band, quadrature, w, v, 1.0);
+        addProducts(v, false, band);
     }
 
     /** Values at every quadrature point of the FE function with these coefficients. */

@@ -7,6 +7,10 @@ public final class ScfNotConvergedException extends RuntimeException {
 
     private final double[] residualHistory;
 
+    /**
+     * @param message         what did not converge (the residual summary is appended)
+     * @param residualHistory the residual norm of every iteration done
+     */
     public ScfNotConvergedException(String message, double[] residualHistory) {
         super(message + "; potential residual history " + summary(residualHistory));
         this.residualHistory = residualHistory.clone();

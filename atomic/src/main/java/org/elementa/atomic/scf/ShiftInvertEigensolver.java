@@ -19,6 +19,7 @@ final class ShiftInvertEigensolver {
     private final BandLdlt ldlt;
     private final double[] sx;
     private final double[] hx;
+    private final double[] start;
     private int factorizations;
 
     ShiftInvertEigensolver(int n, int kd) {
@@ -27,6 +28,11 @@ final class ShiftInvertEigensolver {
         this.ldlt = new BandLdlt(n, kd);
         this.sx = new double[n];
         this.hx = new double[n];
+        // A deterministic start vector with components along every eigenvector in practice.
+        this.start = new double[n];
+        for (int i = 0; i < n; i++) {
+            start[i] = 1 + 0.5 * StrictMath.sin(1.3 * i + 0.7);
+        }
     }
 
     /** Factorizations done since construction. */
@@ -168,10 +174,7 @@ final class ShiftInvertEigensolver {
     }
 
     private void generic(double[] x) {
-        // A deterministic vector with components along every eigenvector in practice.
-        for (int i = 0; i < n; i++) {
-            x[i] = 1 + 0.5 * StrictMath.sin(1.3 * i + 0.7);
-        }
+        System.arraycopy(start, 0, x, 0, n);
     }
 
     private static void fixSign(double[] x) {

@@ -26,6 +26,7 @@ class ConfigurationTest {
         for (int z = 1; z <= 92; z++) {
             Configuration c = Configuration.nist(z);
             assertEquals(z, c.z());
+            // Occupations are integers or short decimals: their sum is exact to rounding.
             assertEquals(z, c.electrons(), 1e-12);
         }
         // Uranium: [Rn] 5f3 6d1 7s2 (NIST), 18 subshells in the reference order.
@@ -50,6 +51,7 @@ class ConfigurationTest {
                 byShell.merge(o.n() * 100 + o.l(), o.occupation(), Double::sum);
                 sum += o.occupation();
             }
+            // 4-decimal occupations of split shells sum back to integers within the printed rounding.
             assertEquals(z, sum, 1e-9, "electrons of Z = " + z);
             // The j = l -/+ 1/2 pair of each (n, l) carries the LDA occupation of that shell.
             for (Orbital o : Configuration.nist(z).orbitals()) {
@@ -59,6 +61,7 @@ class ConfigurationTest {
         // U 5f3: split 2l : 2l+2 = 6 : 8 over j = 5/2, 7/2.
         double f52 = NistConfigurations.rlda(92).stream().filter(o -> o.n() == 5 && o.kappa() == 3)
                 .mapToDouble(DiracOrbital::occupation).sum();
+        // The file prints occupations with 4 decimals (3 * 6/14 = 1.2857...).
         assertEquals(3.0 * 6 / 14, f52, 1e-4);
         assertThrows(IllegalArgumentException.class, () -> new DiracOrbital(2, 0, 0, 1));
     }

@@ -90,6 +90,17 @@ class AtomSolverTest {
     }
 
     @Test
+    void configurationsSkippingAnAngularMomentum() {
+        // Li 1s2 3d1 has no p electrons: l = 1 has no levels to solve. The 3d electron outside the
+        // 1s2 core would be hydrogen-like (-1/18 Ha) in exact theory; LDA's self-interaction error
+        // (its potential decays faster than -1/r) leaves it bound but shallower.
+        AtomSolution li = AtomSolver.builder().build().solve(Configuration.parse(3, "1s2 3d1"));
+        double e3d = li.eigenvalue(3, 2);
+        assertTrue(e3d < 0 && e3d > -1.0 / 18, "3d level " + e3d);
+        assertTrue(li.energies().total() > AtomSolver.solveLda(3).energies().total());
+    }
+
+    @Test
     void sameInputSameBits() {
         AtomSolver s = AtomSolver.builder().build();
         AtomSolution a = s.solve(Configuration.nist(26));

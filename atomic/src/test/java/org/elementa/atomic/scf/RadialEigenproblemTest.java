@@ -56,6 +56,7 @@ class RadialEigenproblemTest {
         // Ask for 2s with the 1s vector and the 1s energy as a hint: the Sturm count must reject 1s.
         double[] x = x1.clone();
         double e = solver.solve(h, fe.mass, 1, -0.5, -10, 10, x, 1e-11);
+        // Same converged space as above: 2s = -1/8 to the discretization error, far below 1e-10.
         assertEquals(-0.125, e, 1e-10);
     }
 
@@ -72,6 +73,7 @@ class RadialEigenproblemTest {
         for (int j = 0; j < 3; j++) {
             double[] x = new double[fe.dofs];
             double e = solver.solve(h, fe.mass, j, Double.NaN, -10, 10, x, 1e-11);
+            // Two algorithms on the same small pencil: agreement to rounding (dense EJML ~1e-13).
             assertEquals(ref.values()[j], e, 1e-11 * (1 + Math.abs(e)));
             double[] y = ref.vector(j);
             double dot = 0;
@@ -79,6 +81,7 @@ class RadialEigenproblemTest {
                 dot += x[i] * y[i];
             }
             double sign = Math.signum(dot);
+            // Eigenvectors are as sensitive as 1/gap (gaps ~0.05 here): rounding ~1e-14 becomes ~1e-12.
             for (int i = 0; i < fe.dofs; i++) {
                 assertEquals(y[i] * sign, x[i], 1e-8, "component " + i + " of eigenvector " + j);
             }
@@ -141,8 +144,10 @@ class RadialEigenproblemTest {
         for (int k = 0; k < f.length; k++) {
             f[k] = fe.r[k] * fe.r[k] * fe.r[k];
         }
+        // Gauss-Legendre with 8 points is exact for r^3: only rounding of sums ~2500 remains.
         assertEquals(10000.0 / 4, fe.integrate(f), 1e-9);
         double[] b = fe.boundaries;
+        // The mesh's defining ratio, up to rounding of the node differences.
         assertEquals(1000, (b[7] - b[6]) / (b[1] - b[0]), 1e-8);
         assertEquals(10, b[7], 0);
     }
