@@ -22,6 +22,10 @@ public final class LagrangeSpace1D {
     private final int dofs;
     private final int shift;
 
+    /** Per-thread scratch for evaluation (values and derivatives of the basis), so that no call allocates. */
+    private static final ThreadLocal<double[][]> SCRATCH =
+            ThreadLocal.withInitial(() -> new double[2][LagrangeBasis.MAX_ORDER + 1]);
+
     /**
      * @param mesh  the mesh
      * @param order polynomial degree p, in [1, LagrangeBasis.MAX_ORDER]
@@ -81,8 +85,24 @@ public final class LagrangeSpace1D {
         return Math.min(order(), dofs - 1);
     }
 
-    /** The dof of local node j of element e, or -1 where a Dirichlet condition eliminated it. */
+    /**
+     * The dof of local node j of element e, or -1 where a Dirichlet condition eliminated it.
+     *
+     * @param element element index, in [0, mesh().elements() - 1]
+     * @param local   local node index, in [0, order()]
+     * @throws IllegalArgumentException naming the parameter that is out of range
+     */
     public int dof(int element, int local) {
+        if (element < 0 || element >= mesh.elements()) {
+            throw new IllegalArgumentException("element = " + element + " must be in [0, " + (mesh.elements() - 1) + "]");
+        }
+        if (local < 0 || local > order()) {
+            throw new IllegalArgumentException("local = " + local + " must be in [0, " + order() + "]");
+        }
+        return dofUnchecked(element, local);
+    }
+
+    private int dofUnchecked(int element, int local) {
         int g = element * order() + local - shift;
         return g < 0 || g >= dofs ? -1 : g;
     }
@@ -124,7 +144,7 @@ public final class LagrangeSpace1D {
 
     /** The FE function with the given coefficients (copied). */
     public FeFunction function(double[] coefficients) {
-        return new FeFunction(this, coefficients.clone());
+        return new FeFunction(this, coefficients);
     }
 
     /**
@@ -150,16 +170,17 @@ public final class LagrangeSpace1D {
         double h = mesh.length(e);
         double x = Math.max(-1, Math.min(1, 2 * (r - a) / h - 1));
         int m = order() + 1;
-        double[] l = new double[m];
+        double[][] scratch = SCRATCH.get();
+        double[] l = scratch[0];
         basis.values(x, l);
         if (deriv) {
-            double[] d = new double[m];
+            double[] d = scratch[1];
             basis.derivativesFromValues(l, d);
             l = d;
         }
         double s = 0;
         for (int j = 0; j < m; j++) {
-            int g = dof(e, j);
+            int g = dofUnchecked(e, j);
             if (g >= 0) {
                 s += c[g] * l[j];
             }
