@@ -42,7 +42,7 @@ public record RadialDiscretization(double rmax, double a, int elements, int orde
 
     /**
      * Defaults for atoms: rmax = 50, a = 1000, 7 elements of order 31, 41 points per element. On the
-     * Coulomb potential of Z = 92 this reaches every n <= 7 level within 2e-11 Ha (see the tests),
+     * Coulomb potential of Z = 92 this reaches every n &lt;= 7 level within 2e-11 Ha (see the tests),
      * and the harmonic oscillator within 1e-12.
      */
     public static RadialDiscretization defaults() {
@@ -54,8 +54,8 @@ public record RadialDiscretization(double rmax, double a, int elements, int orde
      * decays like r^n exp(-z r / n), below 1e-16 of its peak past r ~ 12 n^2 / z, so
      * rmax = max(50, 12 nMax^2 / z).
      *
-     * @param z    nuclear charge, finite, > 0
-     * @param nMax highest principal quantum number wanted, >= 1
+     * @param z    nuclear charge, finite, &gt; 0
+     * @param nMax highest principal quantum number wanted, &gt;= 1
      */
     public static RadialDiscretization coulomb(double z, int nMax) {
         if (!Double.isFinite(z) || !(z > 0)) {

@@ -23,8 +23,9 @@ import org.elementa.fem.space.LagrangeSpace1D;
  * reference points once per order (in the ElementQuadrature); one call allocates a few arrays of
  * length (points) or (p+1) q, nothing per entry.
  *
- * <p>Element matrices: for each pair i >= j, sum_k c_k L_i(x_k) L_j(x_k) as a dot product of the
- * basis-major tables (the {@link Kernels} dot), c_k = weight_k * r_k^k * (coefficient at point k).
+ * <p>Element matrices: E(i, j) = sum_k c_k L_i(x_k) L_j(x_k), with c_k = weight_k * r_k^k *
+ * (coefficient at point k), as one product E = T^T (C T) of the q-by-(p+1) basis-major table T
+ * (the {@link Kernels} gemm), of which the lower band (i &gt;= j) is added into the matrix.
  */
 public final class Assembly1D {
 

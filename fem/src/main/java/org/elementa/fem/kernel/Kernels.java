@@ -12,8 +12,8 @@ package org.elementa.fem.kernel;
  * {@code ab[(i-j) + j*ldab]}, so each column of the lower triangle is contiguous.
  *
  * <p>Implementations are stateless and thread-safe. No method allocates on its hot path except
- * where noted. Every method checks its arguments on entry, in O(1): sizes ({@code n, m, k, kd,
- * nrhs >= 0}), leading dimensions ({@code lda >= max(1, rows)}, {@code ldab >= kd+1},
+ * where noted. Every method checks its arguments on entry, in O(1): sizes
+ * ({@code n, m, k, kd, nrhs >= 0}), leading dimensions ({@code lda >= max(1, rows)}, {@code ldab >= kd+1},
  * {@code ldb >= max(1, n)}), offsets ({@code >= 0}) and that the last element touched lies inside
  * its array, and throws {@link IllegalArgumentException} naming the offending parameter. Values
  * are not checked (NaNs propagate, except as noted for {@link #sbldlt}).

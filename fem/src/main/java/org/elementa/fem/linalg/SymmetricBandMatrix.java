@@ -3,8 +3,8 @@ package org.elementa.fem.linalg;
 import java.util.Arrays;
 
 /**
- * A real symmetric n-by-n matrix with half-bandwidth kd (A(i, j) = 0 when |i - j| > kd), in
- * LAPACK's lower band storage: A(i, j) for j <= i <= min(n-1, j+kd) is stored at
+ * A real symmetric n-by-n matrix with half-bandwidth kd (A(i, j) = 0 when |i - j| &gt; kd), in
+ * LAPACK's lower band storage: A(i, j) for j &lt;= i &lt;= min(n-1, j+kd) is stored at
  * {@code data[(i - j) + j * ldab]} with {@code ldab = kd + 1}. Each column of the lower triangle is
  * contiguous, the layout the banded kernels of {@link org.elementa.fem.kernel.Kernels} read.
  *

@@ -15,11 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * monic three-term recurrence
  * <pre>
  *   alpha_k = (b^2 - a^2) / ((2k+a+b)(2k+a+b+2))
- *   beta_k  = 4k(k+a)(k+b)(k+a+b) / ((2k+a+b)^2 (2k+a+b+1)(2k+a+b-1)),   k >= 1
+ *   beta_k  = 4k(k+a)(k+b)(k+a+b) / ((2k+a+b)^2 (2k+a+b+1)(2k+a+b-1)),   k &gt;= 1
  * </pre>
  * Bisection on the Sturm sequence of the LDL^T pivots gives every eigenvalue to about one ulp of the
  * interval; one or two Newton steps on the orthonormal recurrence polish it (nodes within ~2 ulps
- * of 1). Jacobi weights come from the Christoffel function, w_i = mu_0 / sum_{k<n} p_k(x_i)^2 with
+ * of 1). Jacobi weights come from the Christoffel function, w_i = mu_0 / sum_{k &lt; n} p_k(x_i)^2 with
  * p_k orthonormal for the normalized weight and mu_0 = integral of w = 2^(a+b+1) Gamma(a+1)
  * Gamma(b+1) / Gamma(a+b+2), corrected to first order for the sub-ulp distance between the rounded
  * node and the true zero; the recurrence's rounded coefficients leave a relative error of about
@@ -146,7 +146,7 @@ public final class GaussQuadrature {
     }
 
     /**
-     * The Gauss-Legendre weight 2 / ((1 - x^2) P_n'(x)^2) (A&S 25.4.29) at the rounded node x.
+     * The Gauss-Legendre weight 2 / ((1 - x^2) P_n'(x)^2) (A&amp;S 25.4.29) at the rounded node x.
      * P_n and P_{n-1} come from the Bonnet recurrence in double-double arithmetic: in plain double
      * the value of P_n next to its zero carries an absolute error ~1e-13 at n = 128, which would
      * spoil the correction below. The rounded node lies dx = P_n / P_n' from the true zero; there
@@ -163,7 +163,7 @@ public final class GaussQuadrature {
     }
 
     /**
-     * {P_m(x), P_{m-1}(x)} (m >= 1), each rounded from a double-double evaluation of
+     * {P_m(x), P_{m-1}(x)} (m &gt;= 1), each rounded from a double-double evaluation of
      * (k+1) P_{k+1} = (2k+1) x P_k - k P_{k-1} (error-free products by fma, Dekker/Knuth sums).
      */
     static double[] legendreDoubleDouble(int m, double x) {
@@ -330,7 +330,7 @@ public final class GaussQuadrature {
 
     /**
      * With p_k orthonormal for the normalized weight (p_0 = 1): out[0] = p_n(x), out[1] = p_n'(x),
-     * out[2] = K(x) = sum_{k<n} p_k(x)^2 (the inverse Christoffel function), out[3] = K'(x).
+     * out[2] = K(x) = sum_{k &lt; n} p_k(x)^2 (the inverse Christoffel function), out[3] = K'(x).
      */
     private static void evaluate(double[] alpha, double[] sqrtBeta, int n, double x, double[] out) {
         double pPrev = 0;
@@ -394,9 +394,9 @@ public final class GaussQuadrature {
     }
 
     /**
-     * ln Gamma(x) for x > 0: shift the argument above 15 with Gamma(x) = Gamma(x+m) / (x (x+1) ... (x+m-1)),
+     * ln Gamma(x) for x &gt; 0: shift the argument above 15 with Gamma(x) = Gamma(x+m) / (x (x+1) ... (x+m-1)),
      * then Stirling's series ln Gamma(z) = (z - 1/2) ln z - z + ln(2 pi)/2 + sum_k B_2k / (2k (2k-1) z^(2k-1))
-     * (Abramowitz and Stegun 6.1.40), whose first omitted term is below 1e-17 at z >= 15.
+     * (Abramowitz and Stegun 6.1.40), whose first omitted term is below 1e-17 at z &gt;= 15.
      */
     static double lnGamma(double x) {
         double shift = 0;

@@ -9,7 +9,7 @@ import org.elementa.fem.mesh.Mesh1D;
  * the Gauss-Lobatto nodes of each element (a spectral element space). Immutable.
  *
  * <p>Numbering: the p+1 local nodes of element e are the global nodes e p + j (j = 0..p), shared at
- * element ends, so two dofs couple only when they lie in one element: |i - j| <= p, a half-bandwidth
+ * element ends, so two dofs couple only when they lie in one element: |i - j| &lt;= p, a half-bandwidth
  * of p. A Dirichlet end removes its end node and shifts the numbering: dof = global node - 1 when
  * the left end is Dirichlet.
  */
@@ -27,6 +27,8 @@ public final class LagrangeSpace1D {
             ThreadLocal.withInitial(() -> new double[2][LagrangeBasis.MAX_ORDER + 1]);
 
     /**
+     * The space of degree {@code order} on {@code mesh} with the given end conditions.
+     *
      * @param mesh  the mesh
      * @param order polynomial degree p, in [1, LagrangeBasis.MAX_ORDER]
      * @param left  condition at the first node
