@@ -21,6 +21,8 @@ public final class DenseBackends {
 
     private static final Logger LOG = Logger.getLogger(DenseBackends.class.getName());
 
+    private static final String NO_PROVIDER = "no GPU provider installed";
+
     /**
      * The chosen backend and the reason it was chosen.
      *
@@ -43,7 +45,11 @@ public final class DenseBackends {
             IllegalArgumentException e = null;
             try {
                 c = choose(System.getProperty(PROPERTY), DenseBackends::loadProviders);
-                LOG.info("Elementa dense backend: " + c.backend().name() + " (" + c.reason() + ")");
+                // Once per JVM. INFO when a GPU provider was skipped or chosen (someone should know
+                // why), FINE for the plain CPU default, so that every command does not print it.
+                boolean plainDefault = c.reason().equals(NO_PROVIDER) || c.reason().startsWith("forced");
+                LOG.log(plainDefault ? java.util.logging.Level.FINE : java.util.logging.Level.INFO,
+                        "Elementa dense backend: " + c.backend().name() + " (" + c.reason() + ")");
             } catch (IllegalArgumentException ex) {
                 e = ex;
             }
@@ -140,7 +146,7 @@ public final class DenseBackends {
             throw new IllegalArgumentException("-D" + PROPERTY + "=" + forced + " names no available backend: use one of "
                     + names + (skipped.isEmpty() ? "" : " (" + String.join("; ", skipped) + ")"));
         }
-        String reason = skipped.isEmpty() ? "no GPU provider installed" : String.join("; ", skipped);
+        String reason = skipped.isEmpty() ? NO_PROVIDER : String.join("; ", skipped);
         return new Choice(new CpuDenseBackend(), reason);
     }
 }
