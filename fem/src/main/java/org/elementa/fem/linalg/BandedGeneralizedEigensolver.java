@@ -25,8 +25,9 @@ import org.elementa.fem.kernel.Kernels;
  * <li>Lanczos on OP = (H - sigma S)^-1 S, which is self-adjoint in the S inner product, with full
  *     re-orthogonalization (classical Gram-Schmidt twice) against its own basis and against the
  *     already locked eigenvectors. Ritz values theta give E = sigma + 1/theta; a Ritz pair is locked
- *     when the Lanczos estimate beta_j |y_j| <= 1e-14 |theta| and the true residual
- *     ||H x - E S x||_{S^-1} is below 1e-11 times an estimate of ||S^-1 H||.</li>
+ *     when the eigenvalue error bound beta_j |y_j| / theta^2 from the Lanczos estimate is below
+ *     1e-14 |E| and, after one inverse-iteration step that damps far components, the backward
+ *     error ||H x - E S x|| / ((||H|| + |E| ||S||) ||x||) is below 1e-13.</li>
  * <li>The run is complete when two anchors a below and b above the wanted indices satisfy
  *     count(b) - count(a) = number of locked eigenvalues between them: then no eigenvalue was
  *     missed. Until then the next shift goes to a hint, to a Ritz estimate inside the lowest
@@ -44,16 +45,24 @@ import org.elementa.fem.kernel.Kernels;
 public final class BandedGeneralizedEigensolver implements GeneralizedEigensolver {
 
     private static final double EPS = Math.ulp(1.0);
-    /** Lanczos lock test: beta_j |y_j| <= LOCK_TOL |theta|, i.e. E within about 1e-14 |E - sigma| before Rayleigh-Ritz. */
+    /** Lanczos lock test: the bound on the error of E from the Lanczos estimate, relative to |E| (see lockable). */
     private static final double LOCK_TOL = 1e-14;
-    /** True-residual acceptance relative to ||S^-1 H||: about 100 times the rounding floor eps kd ||S^-1 H||. */
-    private static final double RESIDUAL_TOL = 1e-11;
+    /**
+     * Acceptance on the backward error ||H x - E S x||_2 / ((||H||_1 + |E| ||S||_1) ||x||_2): a
+     * backward-stable dense method reaches a small multiple of eps; 1e-13 is about 500 eps.
+     */
+    private static final double BACKWARD_TOL = 1e-13;
+    /** Length of the first Lanczos run of a solve without hints (see lanczos). */
+    private static final int FIRST_RUN_STEPS = 18;
     /** Longest Lanczos run before a new shift is chosen. */
     private static final int MAX_STEPS = 60;
-    /** A factor whose multipliers exceed this grew too much to trust its inertia: the shift is moved. */
-    private static final double MAX_MULTIPLIER = 1e10;
+    /** Largest tolerated growth of the LDL^T factors relative to ||H|| + |sigma| ||S|| (see factor). */
+    private static final double MAX_GROWTH = 1e3;
 
     private final Kernels kernels;
+    /** Shift budget per wanted eigenpair beyond a fixed allowance; lowered only by tests that provoke failure. */
+    private final int shiftsPerPair;
+    private final int shiftAllowance;
 
     /** A solver on the kernels chosen by {@link KernelProvider#get()}. */
     public BandedGeneralizedEigensolver() {
@@ -62,10 +71,17 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
 
     /** A solver on the given kernels. */
     public BandedGeneralizedEigensolver(Kernels kernels) {
+        this(kernels, 4, 40);
+    }
+
+    /** A solver that gives up after shiftsPerPair * (iu - il + 1) + shiftAllowance shifts (tests of the failure path). */
+    BandedGeneralizedEigensolver(Kernels kernels, int shiftsPerPair, int shiftAllowance) {
         if (kernels == null) {
             throw new IllegalArgumentException("kernels must not be null");
         }
         this.kernels = kernels;
+        this.shiftsPerPair = shiftsPerPair;
+        this.shiftAllowance = shiftAllowance;
     }
 
     @Override
@@ -145,8 +161,14 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
         final int ld;
         final double[] hPadded;
         final double[] sPadded;
-        final double[] sChol;
+        final double[] sFactor;
+        /** Envelope: column j of every factor has non-zeros in rows j..j+env[j] only. */
+        final int[] env;
+        /** Whether the envelope is enough smaller than the band to use the envelope routines instead of the kernels'. */
+        final boolean useEnvelope;
         final double normC;
+        final double normH;
+        final double normS;
         final TreeMap<Double, Integer> anchors = new TreeMap<>();
         final List<String> history = new ArrayList<>();
         final double[] work;
@@ -163,6 +185,8 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
         int steps;
         int runs;
         int blindSteps;
+        /** Growth of the latest factor (see factor). */
+        double lastGrowth;
 
         Run(SymmetricBandMatrix h, SymmetricBandMatrix s, int il, int iu, double[] guesses) {
             this.h = h;
@@ -174,12 +198,26 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             this.ld = kd + 1;
             this.hPadded = pad(h);
             this.sPadded = pad(s);
-            this.sChol = s.data().clone();
-            int info = kernels.pbtrf(n, s.bandwidth(), sChol, s.ldab());
+            this.env = envelope();
+            long bandWork = 0;
+            long envWork = 0;
+            for (int j = 0; j < n; j++) {
+                long full = Math.min(kd, n - 1 - j);
+                bandWork += full * full;
+                envWork += (long) env[j] * env[j];
+            }
+            this.useEnvelope = envWork < 0.7 * bandWork;
+            this.sFactor = sPadded.clone();
+            int info = ldlt(sFactor);
             factorizations = 1;
+            for (int j = 0; j < n && info == 0; j++) {
+                if (!(sFactor[j * ld] > 0)) {
+                    info = j + 1;
+                }
+            }
             if (info != 0) {
-                throw new EigenSolverException("S is not positive definite: its leading minor of order " + info
-                        + " is not positive (banded Cholesky failed)");
+                throw new EigenSolverException("S is not positive definite: pivot " + info
+                        + " of its LDL^T factorization is not positive");
             }
             this.work = new double[n];
             this.work2 = new double[n];
@@ -187,6 +225,8 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             lockedX = new double[n * cap];
             lockedSX = new double[n * cap];
             lockedE = new double[cap];
+            this.normH = EigenSupport.norm1(h);
+            this.normS = EigenSupport.norm1(s);
             this.normC = estimateNormC();
             if (guesses != null && guesses.length > 0) {
                 hints = guesses.clone();
@@ -208,6 +248,76 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             } else {
                 hints = new double[0];
                 hintSpacing = new double[0];
+            }
+        }
+
+        /**
+         * The envelope of H and S: the last row with a non-zero in columns 0..j of the lower band,
+         * minus j. Factors without pivoting fill only inside it (the fill of L stays within the
+         * profile of A: George and Liu, Computer Solution of Large Sparse Positive Definite
+         * Systems, 1981, ch. 4), so finite element matrices of high-order elements, whose band is
+         * mostly zeros between element blocks, factor at a fraction of the band cost.
+         */
+        private int[] envelope() {
+            int[] out = new int[n];
+            int last = 0;
+            for (int j = 0; j < n; j++) {
+                int len = Math.min(kd, n - 1 - j);
+                int r = len;
+                while (r > 0 && hPadded[r + j * ld] == 0 && sPadded[r + j * ld] == 0) {
+                    r--;
+                }
+                last = Math.max(last, j + r);
+                out[j] = last - j;
+            }
+            return out;
+        }
+
+        /** In-place LDL^T (as {@link Kernels#sbldlt}) of a band of width kd, within the envelope when that pays. */
+        private int ldlt(double[] f) {
+            if (!useEnvelope) {
+                return kernels.sbldlt(n, kd, f, ld);
+            }
+            for (int j = 0; j < n; j++) {
+                int col = j * ld;
+                double d = f[col];
+                if (d == 0) {
+                    return j + 1;
+                }
+                int len = env[j];
+                double inv = 1.0 / d;
+                for (int r = 1; r <= len; r++) {
+                    double acj = f[col + r] * inv;
+                    if (acj != 0) {
+                        kernels.axpy(len - r + 1, -acj, f, col + r, f, (j + r) * ld);
+                    }
+                }
+                if (len > 0) {
+                    kernels.scal(len, inv, f, col + 1);
+                }
+            }
+            return 0;
+        }
+
+        /** Solves with a factor from {@link #ldlt}; b is overwritten. */
+        private void ldltSolve(double[] f, double[] b) {
+            if (!useEnvelope) {
+                kernels.sbldltSolve(n, kd, f, ld, b, 1, n);
+                return;
+            }
+            for (int j = 0; j < n; j++) {
+                double yj = b[j];
+                if (yj != 0 && env[j] > 0) {
+                    kernels.axpy(env[j], -yj, f, j * ld + 1, b, j + 1);
+                }
+            }
+            for (int j = 0; j < n; j++) {
+                b[j] /= f[j * ld];
+            }
+            for (int j = n - 1; j >= 0; j--) {
+                if (env[j] > 0) {
+                    b[j] -= kernels.dot(env[j], f, j * ld + 1, b, j + 1);
+                }
             }
         }
 
@@ -235,7 +345,7 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             for (int it = 0; it < 4; it++) {
                 double xx = kernels.dot(n, x, 0, x, 0);
                 System.arraycopy(x, 0, work2, 0, n);
-                kernels.pbtrs(n, s.bandwidth(), sChol, s.ldab(), work2, 1, n);
+                ldltSolve(sFactor, work2);
                 double xy = kernels.dot(n, x, 0, work2, 0);
                 lambda = xx / xy;
                 double norm = Math.sqrt(kernels.dot(n, work2, 0, work2, 0));
@@ -249,7 +359,7 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
 
         EigenResult solve() {
             int k = iu - il + 1;
-            int maxShifts = 4 * k + 40;
+            int maxShifts = shiftsPerPair * k + shiftAllowance;
             int shifts = 0;
             while (true) {
                 int[] selection = complete();
@@ -264,44 +374,61 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                 int target = (int) shift[1];
                 double[] f = new double[ld * n];
                 sigma = factor(sigma, f);
-                if (complete() != null) {
+                if (target == 0 || complete() != null) {
                     continue;
                 }
                 lanczos(sigma, f, target);
             }
         }
 
-        /** Factors H - sigma S into f, moving sigma slightly when a pivot vanishes or the factor grows; returns the shift used. */
+        /**
+         * Factors H - sigma S = L D L^T into f and records the shift's Sturm count. LDL^T without
+         * pivoting of an indefinite matrix is stable only while its factors stay small: the growth
+         * max_i (|L| |D| |L|^T)_ii / (||H|| + |sigma| ||S||) is checked, and when it exceeds
+         * MAX_GROWTH (a pivot nearly vanished: sigma is close to an eigenvalue of a leading block)
+         * sigma is moved by a relative 1e-9, 1e-8, ..., 1e-3 until it does not. Returns the shift used.
+         */
         private double factor(double sigma, double[] f) {
+            double[] growth = new double[n];
             for (int attempt = 0; ; attempt++) {
                 for (int i = 0; i < f.length; i++) {
                     f[i] = hPadded[i] - sigma * sPadded[i];
                 }
-                int info = kernels.sbldlt(n, kd, f, ld);
+                int info = ldlt(f);
                 factorizations++;
-                double maxMult = 0;
                 int negative = 0;
+                double worst = Double.POSITIVE_INFINITY;
                 if (info == 0) {
+                    java.util.Arrays.fill(growth, 0.0);
                     for (int j = 0; j < n; j++) {
                         int col = j * ld;
+                        double dj = Math.abs(f[col]);
                         if (f[col] < 0) {
                             negative++;
                         }
-                        int len = Math.min(kd, n - 1 - j);
+                        growth[j] += dj;
+                        int len = useEnvelope ? env[j] : Math.min(kd, n - 1 - j);
                         for (int r = 1; r <= len; r++) {
-                            maxMult = Math.max(maxMult, Math.abs(f[col + r]));
+                            double l = f[col + r];
+                            growth[j + r] += l * l * dj;
                         }
                     }
+                    worst = 0;
+                    for (double g : growth) {
+                        worst = Math.max(worst, g);
+                    }
+                    worst /= normH + Math.abs(sigma) * normS;
                 }
-                boolean ok = info == 0 && maxMult <= MAX_MULTIPLIER && Double.isFinite(maxMult);
-                if (ok || attempt >= 4 && info == 0) {
+                boolean ok = info == 0 && worst <= MAX_GROWTH;
+                if (ok || attempt >= 6 && info == 0 && Double.isFinite(worst)) {
                     anchors.put(sigma, negative);
+                    lastGrowth = worst;
                     history.add(String.format("shift %.17g: %d eigenvalues below%s", sigma, negative,
-                            ok ? "" : " (factor grew to " + maxMult + ")"));
+                            ok ? "" : String.format(" (factor growth %.2e)", worst)));
                     return sigma;
                 }
-                if (attempt >= 8) {
-                    throw failure("H - sigma S could not be factored near sigma = " + sigma);
+                if (attempt >= 10) {
+                    throw failure("H - sigma S could not be factored stably near sigma = " + sigma);
                 }
                 double delta = 1e-9 * (Math.abs(sigma) + 1e-6 * normC) * Math.pow(10, attempt);
                 sigma += (attempt % 2 == 0) ? delta : -2 * delta;
@@ -473,14 +600,29 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             presumed.sort((x, y) -> Double.compare(x[0], y[0]));
             // An index boundary (il or iu+1) inside the interval: an anchor between the two presumed
             // eigenvalues that straddle it keeps the search to the wanted indices.
+            int wantedHere = Math.min(iu, cr - 1) - Math.max(il, cl) + 1;
+            boolean crowded = cr - cl > 2 * wantedHere + 8;
             int[] boundaries = {il, iu + 1};
             for (int b : boundaries) {
                 int r = b - cl;
                 if (b > cl && b < cr && r >= 1 && r < presumed.size()) {
                     double sigma = 0.5 * (presumed.get(r - 1)[0] + presumed.get(r)[0]);
                     if (!nearAnchor(sigma) && presumed.get(r)[0] > presumed.get(r - 1)[0]) {
-                        return new double[] {sigma, 1};
+                        return new double[] {sigma, crowded ? 0 : 1};
                     }
+                }
+            }
+            int missing = Math.min(cr - cl - found, iu - il + 1);
+            int target = Math.max(1, Math.min(missing, 8));
+            if (Double.isInfinite(left) && Double.isInfinite(right)) {
+                return new double[] {initialShift(), target};
+            }
+            // Many more eigenvalues in the interval than wanted there: Ritz estimates cannot say
+            // where the wanted ones are, Sturm counts can. Bisect (count only, no Lanczos).
+            if (crowded) {
+                double sigma = split(left, right);
+                if (!nearAnchor(sigma)) {
+                    return new double[] {sigma, 0};
                 }
             }
             // The lowest estimate of a wanted, still missing eigenvalue.
@@ -496,45 +638,31 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                     return new double[] {p[0], 1};
                 }
             }
-            int missing = Math.min(cr - cl - found, iu - il + 1);
-            int target = Math.max(1, Math.min(missing, 8));
-            double scale = spacingScale();
-            double sigma;
-            if (Double.isInfinite(left) && Double.isInfinite(right)) {
-                sigma = initialShift();
-            } else if (Double.isInfinite(left)) {
-                double top = right;
-                for (double[] p : presumed) {
-                    top = Math.min(top, p[0]);
-                }
-                sigma = top - scale * Math.pow(4, blindSteps++);
-            } else if (Double.isInfinite(right)) {
-                double bottom = left;
-                for (double[] p : presumed) {
-                    bottom = Math.max(bottom, p[0]);
-                }
-                sigma = bottom + scale * Math.pow(4, blindSteps++);
-            } else {
-                sigma = 0.5 * (left + right);
-            }
-            return new double[] {sigma, target};
+            return new double[] {split(left, right), target};
         }
 
-        /** A length scale of the wanted part of the spectrum, for blind steps. */
-        private double spacingScale() {
-            double min = Double.POSITIVE_INFINITY;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < nLocked; i++) {
-                min = Math.min(min, lockedE[i]);
-                max = Math.max(max, lockedE[i]);
+        /**
+         * A point inside (left, right), halving the interval in t = asinh(sigma / tau) with
+         * tau = 1e-12 ||S^-1 H||: a bisection in a signed logarithmic scale, so that eigenvalues many
+         * orders of magnitude below ||S^-1 H|| (stiff finite element pencils) are reached in a few
+         * dozen steps at most. An infinite end is replaced by -+2 ||S^-1 H|| times 4^k, k growing
+         * with each such step (the spectrum lies within about ||S^-1 H|| of zero).
+         */
+        private double split(double left, double right) {
+            double tau = 1e-12 * normC;
+            if (Double.isInfinite(left)) {
+                left = Math.min(-2 * normC * Math.pow(4, blindSteps++), right - normC);
             }
-            if (nLocked >= 2 && max > min) {
-                return (max - min) / (nLocked - 1);
+            if (Double.isInfinite(right)) {
+                right = Math.max(2 * normC * Math.pow(4, blindSteps++), left + normC);
             }
-            if (nLocked == 1 && lockedE[0] != 0) {
-                return Math.abs(lockedE[0]);
+            double tl = asinh(left / tau);
+            double tr = asinh(right / tau);
+            double sigma = tau * Math.sinh(0.5 * (tl + tr));
+            if (!(sigma > left && sigma < right)) {
+                sigma = 0.5 * (left + right);
             }
-            return 1e-3 * normC;
+            return sigma;
         }
 
         /**
@@ -565,7 +693,10 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
         // ---------------------------------------------------------------- Lanczos
 
         private void lanczos(double sigma, double[] f, int target) {
-            int mMax = Math.min(n - nLocked, MAX_STEPS);
+            // The first run (at the Gershgorin shift, which may lie far below the wanted eigenvalues of a
+            // stiff pencil) is kept short: its Ritz estimates and the Sturm counts steer the next shifts.
+            int stepLimit = runs == 0 ? FIRST_RUN_STEPS : Math.max(24, 3 * target + 12);
+            int mMax = Math.min(n - nLocked, Math.min(MAX_STEPS, stepLimit));
             if (mMax <= 0) {
                 return;
             }
@@ -582,7 +713,7 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             }
             orthogonalizeLocked(w, coef);
             orthogonalizeLocked(w, coef);
-            kernels.sbmv(n, s.bandwidth(), 1.0, s.data(), s.ldab(), w, 0.0, work2);
+            multiplyS(w, work2);
             double nrm = Math.sqrt(kernels.dot(n, w, 0, work2, 0));
             for (int i = 0; i < n; i++) {
                 q[i] = w[i] / nrm;
@@ -592,11 +723,10 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             double[] e = new double[mMax];
             double[] z = new double[mMax];
             int m = 0;
-            boolean invariant = false;
             double lastBeta = 0;
             for (int j = 0; j < mMax; j++) {
                 System.arraycopy(p, j * n, w, 0, n);
-                kernels.sbldltSolve(n, kd, f, ld, w, 1, n);
+                ldltSolve(f, w);
                 double a = kernels.dot(n, p, j * n, w, 0);
                 alpha[j] = a;
                 kernels.axpy(n, -a, q, j * n, w, 0);
@@ -608,7 +738,7 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                     kernels.gemv(false, n, j + 1, -1.0, q, 0, n, coef, 0, 1.0, w, 0);
                     orthogonalizeLocked(w, coef);
                 }
-                kernels.sbmv(n, s.bandwidth(), 1.0, s.data(), s.ldab(), w, 0.0, work2);
+                multiplyS(w, work2);
                 double b = Math.sqrt(Math.max(0.0, kernels.dot(n, w, 0, work2, 0)));
                 beta[j] = b;
                 m = j + 1;
@@ -625,10 +755,9 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                 }
                 lastBeta = b;
                 if (b <= 64 * EPS * thetaMax || m == n - nLocked) {
-                    invariant = true;
                     break;
                 }
-                if (convergedNearest(m, d, z, b, target)) {
+                if (convergedNearest(sigma, m, d, z, b, target)) {
                     break;
                 }
                 if (j + 1 < mMax) {
@@ -638,11 +767,33 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                     }
                 }
             }
-            lockRitzPairs(sigma, m, alpha, beta, invariant ? 0.0 : lastBeta, q, p);
+            lockRitzPairs(sigma, f, target, m, alpha, beta, lastBeta, q, p);
+        }
+
+        /**
+         * b <- (H - sigma S)^-1 b with one step of iterative refinement (the residual of the first
+         * solve computed with the original H and S), which repairs what a moderately grown
+         * factor lost (skipped when the growth is at most 10). t1 and t2 are scratch.
+         */
+        private void shiftedSolveRefined(double sigma, double[] f, double[] b, double[] t1, double[] t2) {
+            if (lastGrowth <= 10) {
+                // A factor this close to |H - sigma S| solves to working accuracy without refinement.
+                ldltSolve(f, b);
+                return;
+            }
+            double[] rhs = b.clone();
+            ldltSolve(f, b);
+            multiplyH(b, t1);
+            multiplyS(b, t2);
+            for (int i = 0; i < n; i++) {
+                t1[i] = rhs[i] - (t1[i] - sigma * t2[i]);
+            }
+            ldltSolve(f, t1);
+            kernels.axpy(n, 1.0, t1, 0, b, 0);
         }
 
         /** True when the target Ritz values of largest |theta| all pass the lock test. */
-        private boolean convergedNearest(int m, double[] theta, double[] last, double b, int target) {
+        private boolean convergedNearest(double sigma, int m, double[] theta, double[] last, double b, int target) {
             Integer[] order = new Integer[m];
             for (int i = 0; i < m; i++) {
                 order[i] = i;
@@ -654,11 +805,23 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             }
             for (int r = 0; r < t; r++) {
                 int i = order[r];
-                if (Math.abs(b * last[i]) > LOCK_TOL * Math.abs(theta[i])) {
+                if (!lockable(sigma, theta[i], Math.abs(b * last[i]))) {
                     return false;
                 }
             }
             return true;
+        }
+
+        /**
+         * The lock test. A Ritz value theta with Lanczos residual estimate est = beta_j |y_j| is
+         * within est of an eigenvalue of OP, so E = sigma + 1/theta is within est / theta^2 of one
+         * of the pencil. Locked when that bound is below LOCK_TOL max(|E|, 1e-2 |E - sigma|): relative
+         * accuracy in E, with a floor at 1e-16 |E - sigma|, about what Lanczos can reach at this shift.
+         */
+        private boolean lockable(double sigma, double theta, double est) {
+            double e = sigma + 1 / theta;
+            double bound = est / (theta * theta);
+            return bound <= LOCK_TOL * Math.max(Math.abs(e), 1e-2 * Math.abs(e - sigma));
         }
 
         private void orthogonalizeLocked(double[] w, double[] coef) {
@@ -669,8 +832,15 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             kernels.gemv(false, n, nLocked, -1.0, lockedX, 0, n, coef, 0, 1.0, w, 0);
         }
 
-        private void lockRitzPairs(double sigma, int m, double[] alpha, double[] beta, double b,
-                                   double[] q, double[] p) {
+        /**
+         * Locks the converged Ritz pairs among the target + 8 nearest to sigma (farther ones, even if
+         * converged, are usually unwanted ends of the spectrum; they stay estimates). Each candidate
+         * gets one inverse-iteration step with the shift's factor, which damps the error components
+         * along far eigenvectors (large in ||H x - E S x||, invisible to the Lanczos estimate) by
+         * |E - sigma| / |E_far - sigma|, then must pass the true-residual test.
+         */
+        private void lockRitzPairs(double sigma, double[] f, int target, int m, double[] alpha, double[] beta,
+                                   double b, double[] q, double[] p) {
             double[] d = new double[m];
             double[] e = new double[m];
             double[] y = new double[m * m];
@@ -687,22 +857,34 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             List<Double> unconverged = new ArrayList<>();
             int locked = 0;
             double worst = 0;
+            double worstLocked = 0;
+            double[] absTheta = new double[m];
+            for (int i = 0; i < m; i++) {
+                absTheta[i] = Math.abs(d[i]);
+            }
+            double[] sortedAbs = absTheta.clone();
+            java.util.Arrays.sort(sortedAbs);
+            double rankLimit = sortedAbs[Math.max(0, m - (target + 8))];
+            double[] coef = new double[Math.max(1, nLocked + m)];
             for (int i = 0; i < m; i++) {
                 double theta = d[i];
                 double est = Math.abs(b * y[(m - 1) + i * m]);
-                if (theta == 0 || est > LOCK_TOL * Math.abs(theta)) {
+                if (theta == 0 || absTheta[i] < rankLimit || !lockable(sigma, theta, est)) {
                     if (theta != 0) {
                         unconverged.add(sigma + 1 / theta);
                     }
                     continue;
                 }
-                kernels.gemv(false, n, m, 1.0, q, 0, n, y, i * m, 0.0, x, 0);
-                kernels.gemv(false, n, m, 1.0, p, 0, n, y, i * m, 0.0, sx, 0);
+                kernels.gemv(false, n, m, 1.0, p, 0, n, y, i * m, 0.0, x, 0);
+                shiftedSolveRefined(sigma, f, x, hx, r);
+                orthogonalizeLocked(x, coef);
+                orthogonalizeLocked(x, coef);
                 double res = residual(x, sx, hx, r);
                 double energy = r[0];
-                if (res <= RESIDUAL_TOL * normC && Double.isFinite(res)) {
+                if (res <= BACKWARD_TOL && Double.isFinite(res)) {
                     lock(energy, x, sx);
                     locked++;
+                    worstLocked = Math.max(worstLocked, res);
                 } else {
                     worst = Math.max(worst, res);
                     unconverged.add(energy);
@@ -712,29 +894,30 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             for (int i = 0; i < estimates.length; i++) {
                 estimates[i] = unconverged.get(i);
             }
-            history.add(String.format("  Lanczos at %.17g: %d steps, locked %d (now %d)%s", sigma, m, locked, nLocked,
-                    worst > 0 ? String.format(", rejected residual %.3e (limit %.3e)", worst, RESIDUAL_TOL * normC) : ""));
+            history.add(String.format("  Lanczos at %.17g: %d steps, locked %d (now %d), residuals <= %.3e%s", sigma, m,
+                    locked, nLocked, worstLocked,
+                    worst > 0 ? String.format(", rejected backward error %.3e (limit %.1e)", worst, BACKWARD_TOL) : ""));
         }
 
         /**
-         * Normalizes x in the S norm (sx = S x alongside), and returns ||H x - E S x||_{S^-1} with
-         * E the Rayleigh quotient, which is left in r[0] (r is scratch).
+         * Normalizes x in the S norm (sx = S x alongside) and returns the backward error
+         * ||H x - E S x||_2 / ((||H||_1 + |E| ||S||_1) ||x||_2), with E the Rayleigh quotient, which is
+         * left in r[0] (r is scratch).
          */
         private double residual(double[] x, double[] sx, double[] hx, double[] r) {
-            kernels.sbmv(n, s.bandwidth(), 1.0, s.data(), s.ldab(), x, 0.0, sx);
+            multiplyS(x, sx);
             double xsx = kernels.dot(n, x, 0, sx, 0);
             double scale = 1 / Math.sqrt(xsx);
             kernels.scal(n, scale, x, 0);
             kernels.scal(n, scale, sx, 0);
-            kernels.sbmv(n, h.bandwidth(), 1.0, h.data(), h.ldab(), x, 0.0, hx);
+            multiplyH(x, hx);
             double energy = kernels.dot(n, x, 0, hx, 0);
             System.arraycopy(hx, 0, r, 0, n);
             kernels.axpy(n, -energy, sx, 0, r, 0);
-            System.arraycopy(r, 0, work2, 0, n);
-            kernels.pbtrs(n, s.bandwidth(), sChol, s.ldab(), work2, 1, n);
-            double res = Math.sqrt(Math.max(0, kernels.dot(n, r, 0, work2, 0)));
+            double rn = Math.sqrt(kernels.dot(n, r, 0, r, 0));
+            double xn = Math.sqrt(kernels.dot(n, x, 0, x, 0));
             r[0] = energy;
-            return res;
+            return rn / ((normH + Math.abs(energy) * normS) * xn);
         }
 
         private void lock(double energy, double[] x, double[] sx) {
@@ -749,7 +932,7 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             for (int pass = 0; pass < 2; pass++) {
                 orthogonalizeLocked(x, coef);
             }
-            kernels.sbmv(n, s.bandwidth(), 1.0, s.data(), s.ldab(), x, 0.0, sx);
+            multiplyS(x, sx);
             double nrm = Math.sqrt(kernels.dot(n, x, 0, sx, 0));
             kernels.scal(n, 1 / nrm, x, 0);
             kernels.scal(n, 1 / nrm, sx, 0);
@@ -814,16 +997,51 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                 worst = Math.max(worst, res);
             }
             sortPairs(values, vectors, n);
-            if (!(worst <= RESIDUAL_TOL * normC)) {
-                throw failure(String.format("final residual %.3e exceeds %.3e", worst, RESIDUAL_TOL * normC));
+            if (!(worst <= BACKWARD_TOL)) {
+                throw failure(String.format("final backward error %.3e exceeds %.1e", worst, BACKWARD_TOL));
             }
             return new EigenResult(values, vectors, n, steps, factorizations);
         }
 
         private void multiply(SymmetricBandMatrix a, double[] x, int xOff, double[] y, int yOff) {
             System.arraycopy(x, xOff, work, 0, n);
-            kernels.sbmv(n, a.bandwidth(), 1.0, a.data(), a.ldab(), work, 0.0, work2);
+            if (a == h) {
+                multiplyH(work, work2);
+            } else {
+                multiplyS(work, work2);
+            }
             System.arraycopy(work2, 0, y, yOff, n);
+        }
+
+        private void multiplyH(double[] x, double[] y) {
+            if (useEnvelope) {
+                envelopeProduct(hPadded, x, y);
+            } else {
+                kernels.sbmv(n, h.bandwidth(), 1.0, h.data(), h.ldab(), x, 0.0, y);
+            }
+        }
+
+        private void multiplyS(double[] x, double[] y) {
+            if (useEnvelope) {
+                envelopeProduct(sPadded, x, y);
+            } else {
+                kernels.sbmv(n, s.bandwidth(), 1.0, s.data(), s.ldab(), x, 0.0, y);
+            }
+        }
+
+        /** y = A x for a padded band matrix whose non-zeros lie within the envelope. */
+        private void envelopeProduct(double[] a, double[] x, double[] y) {
+            java.util.Arrays.fill(y, 0, n, 0.0);
+            for (int j = 0; j < n; j++) {
+                int col = j * ld;
+                int len = env[j];
+                double t = a[col] * x[j];
+                if (len > 0) {
+                    t += kernels.dot(len, a, col + 1, x, j + 1);
+                    kernels.axpy(len, x[j], a, col + 1, y, j + 1);
+                }
+                y[j] += t;
+            }
         }
 
         private EigenSolverException failure(String why) {
@@ -838,6 +1056,12 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
     }
 
     /** Sorts eigenpairs ascending (Rayleigh quotients of a degenerate pair may come out of order by rounding). */
+    private static double asinh(double x) {
+        double ax = Math.abs(x);
+        double r = ax > 1e150 ? Math.log(ax) + Math.log(2) : Math.log(ax + Math.sqrt(ax * ax + 1));
+        return Math.copySign(r, x);
+    }
+
     private static void sortPairs(double[] values, double[] vectors, int n) {
         double[] col = new double[n];
         for (int i = 1; i < values.length; i++) {

@@ -135,16 +135,27 @@ final class EigenSupport {
         }
     }
 
+    /** sqrt(x^2 + y^2) without the cost of Math.hypot where no over- or underflow can occur. */
+    private static double norm2(double x, double y) {
+        double ax = Math.abs(x);
+        double ay = Math.abs(y);
+        double m = Math.max(ax, ay);
+        if (m > 1e150 || m < 1e-150) {
+            return Math.hypot(x, y);
+        }
+        return Math.sqrt(x * x + y * y);
+    }
+
     /** One implicit Wilkinson-shifted QR sweep on the unreduced block [p, q]: bulge chasing by Givens rotations. */
     private static void qrSweep(int p, int q, double[] d, double[] e, double[] z, int rows) {
         double half = 0.5 * (d[q - 1] - d[q]);
         double bq = e[q - 1];
-        double denom = half + Math.copySign(Math.hypot(half, bq), half == 0 ? 1.0 : half);
+        double denom = half + Math.copySign(norm2(half, bq), half == 0 ? 1.0 : half);
         double mu = d[q] - bq * (bq / denom);
         double x = d[p] - mu;
         double y = e[p];
         for (int k = p; k < q; k++) {
-            double r = Math.hypot(x, y);
+            double r = norm2(x, y);
             double c;
             double s;
             if (r == 0) {

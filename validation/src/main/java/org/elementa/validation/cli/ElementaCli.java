@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = ElementaCli.Version.class,
         description = "High-order finite element, spectral and kinetic solvers.",
-        subcommands = {InfoCommand.class, TrainCommand.class, RadialCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InfoCommand.class, TrainCommand.class, RadialCommand.class, AtomCommand.class,
+            CommandLine.HelpCommand.class})
 public final class ElementaCli implements Runnable {
 
     @CommandLine.Spec
@@ -30,15 +31,30 @@ public final class ElementaCli implements Runnable {
         System.exit(execute(args));
     }
 
-    /** Runs the command line and returns its exit status (for tests). */
+    /**
+     * Runs the command line and returns its exit status (for tests): 0 on success, 1 when the work
+     * failed (one line on standard error says why), 2 for a usage error. The environment variable
+     * {@code ELEMENTA_DEBUG=1} adds the stack trace.
+     */
     public static int execute(String... args) {
         CommandLine cl = new CommandLine(new ElementaCli());
         cl.setParameterExceptionHandler(ElementaCli::shortUsageError);
-        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            cmd.getErr().println("elementa " + cmd.getCommandName() + ": " + oneLine(ex));
-            return 1;
-        });
-        return cl.execute(args);
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> failure(ex, cmd.getCommandSpec().qualifiedName()));
+        try {
+            return cl.execute(args);
+        } catch (Throwable t) {
+            // Errors (ExceptionInInitializerError, OutOfMemoryError) bypass picocli's handler.
+            return failure(t, "elementa");
+        }
+    }
+
+    private static int failure(Throwable ex, String where) {
+        Throwable cause = ex instanceof ExceptionInInitializerError && ex.getCause() != null ? ex.getCause() : ex;
+        System.err.println(where + ": " + oneLine(cause));
+        if ("1".equals(System.getenv("ELEMENTA_DEBUG"))) {
+            ex.printStackTrace();
+        }
+        return 1;
     }
 
     /** A wrong argument gets one line saying what is wrong and where to look, and exit code 2. */

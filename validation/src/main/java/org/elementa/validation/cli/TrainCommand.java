@@ -17,7 +17,9 @@ final class TrainCommand implements Callable<Integer> {
     /** The command lines that stand for what users run. */
     static final List<String[]> WORKLOAD = List.of(
             new String[] {"info", "--json"},
-            new String[] {"info"});
+            new String[] {"info"},
+            new String[] {"radial", "--potential", "coulomb", "--Z", "92", "--states", "28", "--json"},
+            new String[] {"radial", "--potential", "harmonic", "--states", "6"});
 
     @Override
     public Integer call() {

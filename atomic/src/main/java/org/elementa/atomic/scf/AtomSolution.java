@@ -1,0 +1,139 @@
+package org.elementa.atomic.scf;
+
+import java.util.List;
+import org.elementa.atomic.config.Configuration;
+
+/**
+ * A converged Kohn-Sham atom: energies, eigenvalues, SCF diagnostics, and the density and radial
+ * orbitals on any radii. Immutable.
+ */
+public final class AtomSolution {
+
+    private final Configuration configuration;
+    private final String functional;
+    private final Energies energies;
+    private final List<OrbitalEnergy> orbitals;
+    private final double[][] coefficients;
+    private final RadialFiniteElements space;
+    private final double[] residualHistory;
+    private final Discretization discretization;
+    private final int factorizations;
+    private final long nanos;
+
+    AtomSolution(Configuration configuration, String functional, Energies energies, List<OrbitalEnergy> orbitals,
+                 double[][] coefficients, RadialFiniteElements space, double[] residualHistory,
+                 Discretization discretization, int factorizations, long nanos) {
+        this.configuration = configuration;
+        this.functional = functional;
+        this.energies = energies;
+        this.orbitals = List.copyOf(orbitals);
+        this.coefficients = coefficients;
+        this.space = space;
+        this.residualHistory = residualHistory;
+        this.discretization = discretization;
+        this.factorizations = factorizations;
+        this.nanos = nanos;
+    }
+
+    /** Banded factorizations of shifted Hamiltonians done by the eigensolver (a cost measure). */
+    public int factorizations() {
+        return factorizations;
+    }
+
+    /** Wall-clock time of the solve in seconds (diagnostic only; varies from run to run). */
+    public double seconds() {
+        return nanos * 1e-9;
+    }
+
+    /** The configuration solved. */
+    public Configuration configuration() {
+        return configuration;
+    }
+
+    /** Name of the exchange-correlation functional, e.g. "LDA". */
+    public String functional() {
+        return functional;
+    }
+
+    /** Total energy and its parts. */
+    public Energies energies() {
+        return energies;
+    }
+
+    /** The occupied orbitals with their eigenvalues, in the configuration's order. */
+    public List<OrbitalEnergy> orbitals() {
+        return orbitals;
+    }
+
+    /** The eigenvalue of orbital (n, l). */
+    public double eigenvalue(int n, int l) {
+        return orbitals.get(indexOf(n, l)).energy();
+    }
+
+    /** Number of SCF iterations done. */
+    public int scfIterations() {
+        return residualHistory.length;
+    }
+
+    /** Potential residual norm of each iteration. */
+    public double[] residualHistory() {
+        return residualHistory.clone();
+    }
+
+    /** Unknowns of each radial equation. */
+    public int dofs() {
+        return space.dofs;
+    }
+
+    /** The finite element space used. */
+    public Discretization discretization() {
+        return discretization;
+    }
+
+    /**
+     * The spherically averaged electron density n(r) (electrons per bohr^3, integral 4 pi r^2 n dr
+     * = Z) at each radius; n(0) is the limit r -> 0 of the finite element density.
+     */
+    public double[] density(double[] radii) {
+        double[] out = new double[radii.length];
+        for (int k = 0; k < radii.length; k++) {
+            double r = radii[k];
+            if (!(r >= 0) || !Double.isFinite(r)) {
+                throw new IllegalArgumentException("radius r[" + k + "] = " + r + " must be finite and >= 0");
+            }
+            double rr = r == 0 ? 1e-12 * space.boundaries[1] : r;
+            double s = 0;
+            for (int i = 0; i < orbitals.size(); i++) {
+                double p = space.valueAt(coefficients[i], rr);
+                s += orbitals.get(i).occupation() * p * p;
+            }
+            out[k] = s / (4 * Math.PI * rr * rr);
+        }
+        return out;
+    }
+
+    /**
+     * The radial function P(r) = r R(r) of orbital (n, l) at each radius, normalized so that
+     * integral P^2 dr = 1 and positive near the nucleus; zero beyond rmax.
+     */
+    public double[] radialOrbital(int n, int l, double[] radii) {
+        double[] c = coefficients[indexOf(n, l)];
+        double[] out = new double[radii.length];
+        for (int k = 0; k < radii.length; k++) {
+            if (!(radii[k] >= 0) || !Double.isFinite(radii[k])) {
+                throw new IllegalArgumentException("radius r[" + k + "] = " + radii[k] + " must be finite and >= 0");
+            }
+            out[k] = space.valueAt(c, radii[k]);
+        }
+        return out;
+    }
+
+    private int indexOf(int n, int l) {
+        for (int i = 0; i < orbitals.size(); i++) {
+            if (orbitals.get(i).n() == n && orbitals.get(i).l() == l) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("orbital n = " + n + ", l = " + l + " is not in the configuration " + configuration);
+    }
+}

@@ -1,0 +1,120 @@
+package org.elementa.atomic.scf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.elementa.atomic.config.Configuration;
+import org.elementa.atomic.xc.SlaterExchange;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Properties of the Kohn-Sham solution that hold independently of reference data (the comparison
+ * with NIST and dftatom lives in the validation module's regression suite).
+ */
+class AtomSolverTest {
+
+    @Test
+    void virialTheoremForExchangeOnly() {
+        // Slater exchange scales like the Coulomb terms (E_x[n_g] = g E_x[n]), so the exact
+        // solution obeys 2 Ekin + Epot = 0, i.e. Etot = -Ekin (correlation would break this).
+        AtomSolution ne = AtomSolver.builder().functional(new SlaterExchange()).tolerance(1e-8).build()
+                .solve(Configuration.nist(10));
+        Energies e = ne.energies();
+        // The rmax = 50 box and the discretization perturb the virial ratio far below 1e-8 Ha.
+        assertEquals(-e.kinetic(), e.total(), 1e-8);
+        assertEquals(e.total(), e.kinetic() + e.coulomb() + e.electronNucleus() + e.exchangeCorrelation(), 1e-9);
+    }
+
+    @Test
+    void densityIntegratesToZAndOrbitalsAreNormalized() {
+        AtomSolution ar = AtomSolver.builder().build().solve(Configuration.nist("Ar"));
+        // Simpson's rule in t = ln r on [ln 1e-7, ln 50]: integrand r^3 n and r P^2, smooth in t.
+        int m = 40000;
+        double t0 = Math.log(1e-7);
+        double t1 = Math.log(50);
+        double h = (t1 - t0) / m;
+        double[] r = new double[m + 1];
+        for (int i = 0; i <= m; i++) {
+            r[i] = Math.exp(t0 + i * h);
+        }
+        double[] n = ar.density(r);
+        double[] p3 = ar.radialOrbital(3, 1, r);
+        double charge = 0;
+        double norm = 0;
+        for (int i = 0; i <= m; i++) {
+            double wgt = (i == 0 || i == m) ? 1 : (i % 2 == 1 ? 4 : 2);
+            charge += wgt * 4 * Math.PI * r[i] * r[i] * r[i] * n[i];
+            norm += wgt * r[i] * p3[i] * p3[i];
+        }
+        charge *= h / 3;
+        norm *= h / 3;
+        // Simpson with 40000 steps: error ~1e-10; the part below 1e-7 bohr holds ~1e-18 electrons.
+        assertEquals(18, charge, 1e-8);
+        assertEquals(1, norm, 1e-9);
+        assertTrue(ar.radialOrbital(3, 1, new double[] {1e-3})[0] > 0, "sign convention: positive near 0");
+    }
+
+    @Test
+    void monitorSeesEveryIterationAndResidualsFall() {
+        List<Double> seen = new ArrayList<>();
+        AtomSolution c = AtomSolver.builder().monitor((it, res, de, e) -> seen.add(res)).build()
+                .solve(Configuration.nist(6));
+        assertEquals(c.scfIterations(), seen.size());
+        double[] h = c.residualHistory();
+        // The stopping rule: residual below a tenth of the 1e-6 default tolerance.
+        assertTrue(h[h.length - 1] < 1e-7 && h[0] > 1e-2, "residuals " + seen);
+    }
+
+    @Test
+    void nonConvergenceThrowsWithTheResidualHistory() {
+        AtomSolver solver = AtomSolver.builder().maxIterations(3).build();
+        ScfNotConvergedException e = assertThrows(ScfNotConvergedException.class,
+                () -> solver.solve(Configuration.nist(92)));
+        assertEquals(3, e.residualHistory().length);
+        assertTrue(e.getMessage().contains("Z = 92"), e.getMessage());
+    }
+
+    @Test
+    void rejectsBadOptions() {
+        assertThrows(IllegalArgumentException.class, () -> AtomSolver.builder().tolerance(Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> AtomSolver.builder().tolerance(1));
+        assertThrows(IllegalArgumentException.class, () -> AtomSolver.builder().maxIterations(0));
+        assertThrows(IllegalArgumentException.class, () -> AtomSolver.builder().mixing(Double.NaN, 4));
+        assertThrows(IllegalArgumentException.class, () -> new Discretization(50, 1e5, 10, 8, 5));
+        AtomSolution h = AtomSolver.solveLda(1);
+        assertThrows(IllegalArgumentException.class, () -> h.density(new double[] {Double.NaN}));
+        assertThrows(IllegalArgumentException.class, () -> h.eigenvalue(2, 0));
+    }
+
+    @Test
+    void configurationsSkippingAnAngularMomentum() {
+        // Li 1s2 3d1 has no p electrons: l = 1 has no levels to solve. The 3d electron outside the
+        // 1s2 core would be hydrogen-like (-1/18 Ha) in exact theory; LDA's self-interaction error
+        // (its potential decays faster than -1/r) leaves it bound but shallower.
+        AtomSolution li = AtomSolver.builder().build().solve(Configuration.parse(3, "1s2 3d1"));
+        double e3d = li.eigenvalue(3, 2);
+        assertTrue(e3d < 0 && e3d > -1.0 / 18, "3d level " + e3d);
+        assertTrue(li.energies().total() > AtomSolver.solveLda(3).energies().total());
+    }
+
+    @Test
+    void sameInputSameBits() {
+        AtomSolver s = AtomSolver.builder().build();
+        AtomSolution a = s.solve(Configuration.nist(26));
+        AtomSolution b = s.solve(Configuration.nist(26));
+        assertEquals(a.energies(), b.energies());
+        assertEquals(a.orbitals(), b.orbitals());
+    }
+
+    @Test
+    void userConfigurationOfAnExcitedState() {
+        // Excited carbon 1s2 2s1 2p3 lies above the ground state 1s2 2s2 2p2 in LDA.
+        AtomSolver s = AtomSolver.builder().build();
+        double ground = s.solve(Configuration.nist(6)).energies().total();
+        double excited = s.solve(Configuration.parse(6, "1s2 2s1 2p3")).energies().total();
+        assertTrue(excited > ground + 0.1, ground + " vs " + excited);
+    }
+}

@@ -1,0 +1,405 @@
+package org.elementa.spectral.fft;
+
+import static org.elementa.spectral.fft.Reference.EPS;
+import static org.elementa.spectral.fft.Reference.naive;
+import static org.elementa.spectral.fft.Reference.random;
+import static org.elementa.spectral.fft.Reference.relError;
+import static org.elementa.spectral.fft.Reference.tol1D;
+import static org.elementa.spectral.fft.Reference.tolND;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The FFT against naive DFTs, conservation laws, known transforms, and itself across paths. */
+class FftTest {
+
+    private static ExecutorService pool;
+
+    @BeforeAll
+    static void startPool() {
+        pool = Executors.newFixedThreadPool(4);
+    }
+
+    @AfterAll
+    static void stopPool() {
+        pool.shutdownNow();
+    }
+
+    static Stream<Butterflies> kernels() {
+        return Butterflies.Provider.vectorUnavailableReason() == null
+                ? Stream.of(Butterflies.scalar(), Butterflies.vector())
+                : Stream.of(Butterflies.scalar());
+    }
+
+    static final int[] SIZES_1D = {1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 13, 15, 16, 20, 25, 27, 32, 49, 60, 64,
+        97, 98, 100, 128, 194, 210, 243, 343, 512, 997, 1000, 1024, 2310, 4096};
+
+    static Stream<Object[]> sizesAndKernels() {
+        return kernels().flatMap(k -> Arrays.stream(SIZES_1D).mapToObj(n -> new Object[] {k, n}));
+    }
+
+    @ParameterizedTest(name = "{0} n={1}")
+    @MethodSource("sizesAndKernels")
+    void oneDimensionalMatchesNaiveDft(Butterflies k, int n) {
+        double[] x = random(2 * n, n);
+        double[] ref = naive(x, new int[] {n}, -1);
+        ComplexFFT plan = FFT.complex(k, n);
+        double[] y = x.clone();
+        plan.forward(y);
+        double err = relError(y, ref);
+        assertTrue(err <= tol1D(n), "forward n=" + n + " error " + err + " > " + tol1D(n));
+
+        double[] refInv = naive(x, new int[] {n}, 1);
+        for (int i = 0; i < refInv.length; i++) {
+            refInv[i] /= n;
+        }
+        double[] z = x.clone();
+        plan.inverse(z);
+        double errInv = relError(z, refInv);
+        assertTrue(errInv <= tol1D(n), "inverse n=" + n + " error " + errInv + " > " + tol1D(n));
+    }
+
+    static Stream<int[]> shapes() {
+        return Stream.of(new int[] {4, 6}, new int[] {5, 7, 3}, new int[] {8, 13}, new int[] {12, 1, 10},
+                new int[] {6, 70}, new int[] {3, 4, 5, 2}, new int[] {16, 16, 16}, new int[] {9, 11, 8});
+    }
+
+    @ParameterizedTest
+    @MethodSource("shapes")
+    void multiDimensionalMatchesNaiveDft(int[] shape) {
+        int n = Arrays.stream(shape).reduce(1, (a, b) -> a * b);
+        double[] x = random(2 * n, 7 + n);
+        double[] ref = naive(x, shape, -1);
+        kernels().forEach(k -> {
+            double[] y = x.clone();
+            FFT.complex(k, shape).forward(y);
+            double err = relError(y, ref);
+            assertTrue(err <= tolND(shape), k.name() + " " + Arrays.toString(shape) + " error " + err);
+        });
+    }
+
+    /** nD = successive 1D plans along each axis (gathered by hand), on shapes with block tails. */
+    @Test
+    void multiDimensionalEqualsSuccessiveOneDimensional() {
+        int[][] shapes = {{32, 24, 36}, {7, 66}, {100, 9}, {2, 97, 5}};
+        for (int[] shape : shapes) {
+            int n = Arrays.stream(shape).reduce(1, (a, b) -> a * b);
+            double[] x = random(2 * n, 99 + n);
+            double[] ref = x.clone();
+            for (int a = shape.length - 1; a >= 0; a--) {
+                alongAxis(ref, shape, a);
+            }
+            double[] y = x.clone();
+            FFT.complex(shape).forward(y);
+            // Same arithmetic up to the batching of vector lanes and scalar tails: a few eps.
+            double err = relError(y, ref);
+            assertTrue(err <= 16 * EPS, Arrays.toString(shape) + " error " + err);
+        }
+    }
+
+    private static void alongAxis(double[] data, int[] shape, int axis) {
+        int n = shape[axis];
+        int inner = 1;
+        for (int a = axis + 1; a < shape.length; a++) {
+            inner *= shape[a];
+        }
+        int outer = data.length / (2 * n * inner);
+        ComplexFFT line = FFT.complex(n);
+        double[] buf = new double[2 * n];
+        for (int o = 0; o < outer; o++) {
+            for (int c = 0; c < inner; c++) {
+                for (int j = 0; j < n; j++) {
+                    int idx = 2 * ((o * n + j) * inner + c);
+                    buf[2 * j] = data[idx];
+                    buf[2 * j + 1] = data[idx + 1];
+                }
+                line.forward(buf);
+                for (int j = 0; j < n; j++) {
+                    int idx = 2 * ((o * n + j) * inner + c);
+                    data[idx] = buf[2 * j];
+                    data[idx + 1] = buf[2 * j + 1];
+                }
+            }
+        }
+    }
+
+    @Test
+    void roundTripRestoresInput() {
+        int[][] shapes = {{1}, {17}, {4096}, {997}, {64, 64}, {30, 42}, {24, 25, 27}, {11, 1, 13}};
+        for (int[] shape : shapes) {
+            int n = Arrays.stream(shape).reduce(1, (a, b) -> a * b);
+            double[] x = random(2 * n, n);
+            double[] y = x.clone();
+            ComplexFFT plan = FFT.complex(shape);
+            plan.forward(y);
+            plan.inverse(y);
+            double err = relError(y, x);
+            // Forward plus inverse: twice the one-way bound.
+            assertTrue(err <= 2 * tolND(shape), Arrays.toString(shape) + " round trip error " + err);
+        }
+    }
+
+    @Test
+    void parsevalHolds() {
+        int[][] shapes = {{1000}, {997}, {128}, {12, 20, 7}};
+        for (int[] shape : shapes) {
+            int n = Arrays.stream(shape).reduce(1, (a, b) -> a * b);
+            double[] x = random(2 * n, 3 * n);
+            double[] y = x.clone();
+            FFT.complex(shape).forward(y);
+            double ex = 0;
+            double ey = 0;
+            for (int i = 0; i < x.length; i++) {
+                ex += x[i] * x[i];
+                ey += y[i] * y[i];
+            }
+            // sum |X|^2 = N sum |x|^2; the energy's relative error is about twice the amplitude's.
+            assertEquals(n * ex, ey, 2 * tolND(shape) * ey + n * ex * 4 * EPS, Arrays.toString(shape));
+        }
+    }
+
+    @Test
+    void knownTransforms() {
+        for (int n : new int[] {1, 8, 15, 60, 97, 1024}) {
+            ComplexFFT plan = FFT.complex(n);
+            // Delta at j0: X[k] = exp(-2 pi i j0 k / n).
+            int j0 = n / 3;
+            double[] x = new double[2 * n];
+            x[2 * j0] = 1;
+            plan.forward(x);
+            double tol = tol1D(n) * Math.sqrt(n);
+            for (int k = 0; k < n; k++) {
+                double a = -2 * Math.PI * ((long) j0 * k % n) / n;
+                assertEquals(Math.cos(a), x[2 * k], tol, "delta n=" + n + " k=" + k);
+                assertEquals(Math.sin(a), x[2 * k + 1], tol, "delta n=" + n + " k=" + k);
+            }
+            // Single mode exp(+2 pi i m j / n): X[k] = n delta(k, m).
+            int m = (2 * n) / 5;
+            double[] mode = new double[2 * n];
+            for (int j = 0; j < n; j++) {
+                double a = 2 * Math.PI * ((long) m * j % n) / n;
+                mode[2 * j] = Math.cos(a);
+                mode[2 * j + 1] = Math.sin(a);
+            }
+            plan.forward(mode);
+            for (int k = 0; k < n; k++) {
+                assertEquals(k == m ? n : 0, mode[2 * k], n * tol, "mode n=" + n + " k=" + k);
+                assertEquals(0, mode[2 * k + 1], n * tol, "mode n=" + n + " k=" + k);
+            }
+        }
+        // 3D single mode (1, 2, 3) on 8 x 6 x 10: N at that index, zero elsewhere.
+        int[] shape = {8, 6, 10};
+        int[] mode = {1, 2, 3};
+        int total = 480;
+        double[] x = new double[2 * total];
+        for (int i = 0; i < 8; i++) {
+            for (int j = 0; j < 6; j++) {
+                for (int l = 0; l < 10; l++) {
+                    double a = 2 * Math.PI * ((double) mode[0] * i / 8 + (double) mode[1] * j / 6 + (double) mode[2] * l / 10);
+                    x[2 * ((i * 6 + j) * 10 + l)] = Math.cos(a);
+                    x[2 * ((i * 6 + j) * 10 + l) + 1] = Math.sin(a);
+                }
+            }
+        }
+        FFT.complex(shape).forward(x);
+        int hit = (1 * 6 + 2) * 10 + 3;
+        for (int p = 0; p < total; p++) {
+            assertEquals(p == hit ? total : 0, x[2 * p], total * 1e-13, "3D mode at " + p);
+            assertEquals(0, x[2 * p + 1], total * 1e-13, "3D mode at " + p);
+        }
+    }
+
+    static Stream<int[]> realShapes() {
+        return Stream.of(new int[] {1}, new int[] {2}, new int[] {7}, new int[] {16}, new int[] {15},
+                new int[] {194}, new int[] {6, 10}, new int[] {5, 9}, new int[] {4, 6, 8}, new int[] {3, 5, 7},
+                new int[] {8, 8, 9}, new int[] {2, 97});
+    }
+
+    @ParameterizedTest
+    @MethodSource("realShapes")
+    void realTransformsMatchComplexOnes(int[] shape) {
+        int n = Arrays.stream(shape).reduce(1, (a, b) -> a * b);
+        double[] x = random(n, 5 * n);
+        double[] xc = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            xc[2 * i] = x[i];
+        }
+        double[] full = naive(xc, shape, -1);
+        int last = shape[shape.length - 1];
+        int h = last / 2 + 1;
+        kernels().forEach(k -> {
+            RealFFT plan = FFT.real(k, shape);
+            double[] spec = new double[2 * plan.spectrumSize()];
+            double[] input = x.clone();
+            plan.forward(input, spec);
+            assertArrayEquals(x, input, "forward must not modify its input");
+            double[] expected = new double[spec.length];
+            for (int r = 0; r < n / last; r++) {
+                System.arraycopy(full, 2 * r * last, expected, 2 * r * h, 2 * h);
+            }
+            double err = relError(spec, expected);
+            // The half-length complex FFT plus the O(1) recombination: the nD bound plus 4 eps.
+            assertTrue(err <= tolND(shape) + 4 * EPS, k.name() + " rfft " + Arrays.toString(shape) + " error " + err);
+
+            double[] back = new double[n];
+            double[] specCopy = spec.clone();
+            plan.inverse(spec, back);
+            assertArrayEquals(specCopy, spec, "inverse must not modify its input");
+            double errBack = relError(back, x);
+            assertTrue(errBack <= 2 * tolND(shape) + 8 * EPS, k.name() + " irfft " + Arrays.toString(shape) + " error " + errBack);
+
+            // numpy's irfft ignores the imaginary parts of the k=0 (and even-n Nyquist) modes.
+            for (int r = 0; r < n / last; r++) {
+                spec[2 * r * h + 1] += 0.75;
+                if (last % 2 == 0) {
+                    spec[2 * r * h + 2 * (h - 1) + 1] -= 0.5;
+                }
+            }
+            if (shape.length == 1) {
+                double[] again = new double[n];
+                plan.inverse(spec, again);
+                assertArrayEquals(back, again, 1e-15, "imaginary DC/Nyquist must be ignored");
+            }
+        });
+    }
+
+    @Test
+    void resultsDoNotDependOnThreadCount() {
+        int[] shape = {24, 20, 36};
+        int n = 24 * 20 * 36;
+        double[] x = random(2 * n, 11);
+        double[] ref = x.clone();
+        ComplexFFT plan = FFT.complex(shape);
+        plan.forward(ref);
+        double[] refInv = ref.clone();
+        plan.inverse(refInv);
+        RealFFT real = FFT.real(shape);
+        double[] rx = random(n, 12);
+        double[] rref = new double[2 * real.spectrumSize()];
+        real.forward(rx, rref);
+        double[] rback = new double[n];
+        real.inverse(rref, rback);
+        for (int threads : new int[] {2, 3, 4, 7}) {
+            double[] y = x.clone();
+            ComplexFFT par = plan.withParallelism(threads, pool);
+            par.forward(y);
+            assertArrayEquals(ref, y, "forward, " + threads + " threads: must be bit-identical");
+            par.inverse(y);
+            assertArrayEquals(refInv, y, "inverse, " + threads + " threads: must be bit-identical");
+            RealFFT rpar = real.withParallelism(threads, pool);
+            double[] s = new double[rref.length];
+            rpar.forward(rx, s);
+            assertArrayEquals(rref, s, "real forward, " + threads + " threads");
+            double[] b = new double[n];
+            rpar.inverse(s, b);
+            assertArrayEquals(rback, b, "real inverse, " + threads + " threads");
+        }
+    }
+
+    @Test
+    void onePlanServesSeveralThreadsAtOnce() throws Exception {
+        ComplexFFT plan = FFT.complex(30, 32);
+        List<double[]> inputs = new ArrayList<>();
+        List<double[]> expected = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            double[] x = random(2 * 960, 100 + t);
+            inputs.add(x);
+            double[] y = x.clone();
+            plan.forward(y);
+            expected.add(y);
+        }
+        List<Future<double[]>> futures = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            double[] x = inputs.get(t).clone();
+            futures.add(pool.submit(() -> {
+                for (int rep = 0; rep < 20; rep++) {
+                    double[] y = x.clone();
+                    plan.forward(y);
+                    if (rep == 19) {
+                        return y;
+                    }
+                }
+                return null;
+            }));
+        }
+        for (int t = 0; t < 8; t++) {
+            assertArrayEquals(expected.get(t), futures.get(t).get(), "thread " + t);
+        }
+    }
+
+    /** The vector kernels evaluate the same operations in the same order as the scalar ones. */
+    @Test
+    void vectorAndScalarKernelsAgreeBitForBit() {
+        assumeTrue(Butterflies.Provider.vectorUnavailableReason() == null, "Vector API not usable here");
+        int[][] shapes = {{1024}, {1000}, {997}, {343}, {15}, {16, 18, 20}, {7, 9, 11}, {5, 98}};
+        for (int[] shape : shapes) {
+            int n = Arrays.stream(shape).reduce(1, (a, b) -> a * b);
+            double[] x = random(2 * n, n);
+            double[] a = x.clone();
+            double[] b = x.clone();
+            FFT.complex(Butterflies.scalar(), shape).forward(a);
+            FFT.complex(Butterflies.vector(), shape).forward(b);
+            assertArrayEquals(a, b, "forward " + Arrays.toString(shape));
+            FFT.complex(Butterflies.scalar(), shape).inverse(a);
+            FFT.complex(Butterflies.vector(), shape).inverse(b);
+            assertArrayEquals(a, b, "inverse " + Arrays.toString(shape));
+        }
+    }
+
+    @Test
+    void badInputNamesTheParameter() {
+        assertMessage(() -> FFT.complex(), "shape");
+        assertMessage(() -> FFT.complex(0), "shape[0]");
+        assertMessage(() -> FFT.complex(4, -2), "shape[1]");
+        assertMessage(() -> FFT.real(3, 0, 2), "shape[1]");
+        assertMessage(() -> FFT.complex(1 << 16, 1 << 16), "shape");
+        assertMessage(() -> FFT.complex(8).forward(new double[15]), "data");
+        assertMessage(() -> FFT.complex(8).inverse(new double[8]), "data");
+        assertMessage(() -> FFT.real(8).forward(new double[8], new double[8]), "spectrum");
+        assertMessage(() -> FFT.real(8).inverse(new double[10], new double[7]), "real");
+        assertMessage(() -> FFT.complex(8).withParallelism(0), "threads");
+        assertMessage(() -> FFT.fftfreq(0, 1.0), "n");
+        assertMessage(() -> FFT.rfftfreq(4, 0.0), "d");
+        assertMessage(() -> FFT.fftshift(new double[6], 4), "data");
+    }
+
+    private static void assertMessage(Runnable r, String name) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, r::run);
+        assertTrue(e.getMessage().contains(name), "message '" + e.getMessage() + "' should name " + name);
+    }
+
+    @Test
+    void frequenciesAndShiftsFollowNumpy() {
+        // numpy.fft.fftfreq(8, d=0.1) and rfftfreq(8, d=0.1), from numpy's documentation examples.
+        assertArrayEquals(new double[] {0, 1.25, 2.5, 3.75, -5, -3.75, -2.5, -1.25}, FFT.fftfreq(8, 0.1), 1e-15);
+        assertArrayEquals(new double[] {0, 1.25, 2.5, 3.75, 5}, FFT.rfftfreq(8, 0.1), 1e-15);
+        // fftfreq(5): 0, 1, 2, -2, -1 (over 5); fftshift puts them in increasing order.
+        assertArrayEquals(new double[] {0, 0.2, 0.4, -0.4, -0.2}, FFT.fftfreq(5, 1.0), 1e-15);
+        assertArrayEquals(new double[] {-0.4, -0.2, 0, 0.2, 0.4}, FFT.fftshiftReal(FFT.fftfreq(5, 1.0), 5), 1e-15);
+        assertArrayEquals(new double[] {-0.5, -0.25, 0, 0.25}, FFT.fftshiftReal(FFT.fftfreq(4, 1.0), 4), 1e-15);
+        // Complex 2D: the (0,0) entry moves to (n0/2, n1/2); ifftshift undoes fftshift for odd sizes too.
+        int[] shape = {3, 4};
+        double[] x = random(24, 1);
+        double[] s = FFT.fftshift(x, shape);
+        assertEquals(x[0], s[2 * (1 * 4 + 2)]);
+        assertEquals(x[1], s[2 * (1 * 4 + 2) + 1]);
+        assertArrayEquals(x, FFT.ifftshift(s, shape));
+        double[] r = random(15, 2);
+        assertArrayEquals(r, FFT.ifftshiftReal(FFT.fftshiftReal(r, 3, 5), 3, 5));
+    }
+}

@@ -1,0 +1,224 @@
+package org.elementa.validation.cli;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.elementa.atomic.config.Configuration;
+import org.elementa.atomic.config.NistConfigurations;
+import org.elementa.atomic.config.PeriodicTable;
+import org.elementa.atomic.scf.AtomSolution;
+import org.elementa.atomic.scf.AtomSolver;
+import org.elementa.atomic.scf.Energies;
+import org.elementa.atomic.scf.OrbitalEnergy;
+import org.elementa.validation.reference.AtomicReference;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code elementa atom}: Kohn-Sham LDA for one atom, or for every atom Z = 1..92 checked against
+ * the reference data (dftatom's converged values and NIST SRD 141).
+ */
+@Command(name = "atom", mixinStandardHelpOptions = true,
+        description = {"Solve the Kohn-Sham LDA equations (Slater + VWN5, point nucleus, spherical average) for an atom.",
+            "With --all: every atom Z = 1..92, compared with the reference data; exits 1 if any misses the tolerance."})
+final class AtomCommand implements Callable<Integer> {
+
+    /** Reference precision (about 2e-9 Ha) plus our rounding floor (about 5e-9 Ha for U). */
+    static final double REFERENCE_SLACK = 1e-8;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "ATOM", description = "Chemical symbol (U) or atomic number (92).")
+    String atom;
+
+    @Option(names = "--all", description = "Solve every atom Z = 1..92 and compare with the reference data.")
+    boolean all;
+
+    @Option(names = "--json", description = "Print a JSON object on standard output.")
+    boolean json;
+
+    @Option(names = "--tolerance", paramLabel = "HARTREE", description = "Accuracy target for energies and eigenvalues, in [1e-10, 1e-2] (default ${DEFAULT-VALUE}).")
+    double tolerance = AtomSolver.DEFAULT_TOLERANCE;
+
+    @Option(names = "--config", paramLabel = "TEXT", description = "Electron configuration, e.g. \"[Ar] 3d6 4s2\" (default: NIST's ground state).")
+    String configText;
+
+    @Option(names = "--max-iterations", paramLabel = "N", description = "Largest number of SCF iterations, >= 1 (default ${DEFAULT-VALUE}).")
+    int maxIterations = 200;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (!(tolerance >= 1e-10 && tolerance <= 1e-2)) {
+            throw usage("--tolerance = " + tolerance + " must be in [1e-10, 1e-2]");
+        }
+        if (maxIterations < 1) {
+            throw usage("--max-iterations = " + maxIterations + " must be >= 1");
+        }
+        if (all) {
+            if (atom != null || configText != null) {
+                throw usage("--all takes no ATOM and no --config");
+            }
+            return runAll();
+        }
+        if (atom == null) {
+            throw usage("give an ATOM (symbol or Z) or --all");
+        }
+        Configuration config = configuration();
+        PrintStream err = System.err;
+        if (!json) {
+            System.out.printf(Locale.ROOT, "%s (Z = %d), LDA, configuration %s%n", config.symbol(), config.z(), config);
+        }
+        AtomSolver solver = AtomSolver.builder().tolerance(tolerance).maxIterations(maxIterations)
+                .monitor((it, res, de, e) -> err.printf(Locale.ROOT, "scf %3d  residual %.3e  eigenvalue change %.3e  Etot %.10f%n",
+                        it, res, de, e))
+                .build();
+        AtomSolution s = solver.solve(config);
+        if (json) {
+            System.out.println(Json.write(toJson(s)));
+        } else {
+            printText(s);
+        }
+        return 0;
+    }
+
+    private Configuration configuration() {
+        int z;
+        try {
+            z = atom.strip().matches("\\d+") ? Integer.parseInt(atom.strip()) : PeriodicTable.atomicNumber(atom);
+        } catch (IllegalArgumentException e) {
+            throw usage("ATOM: " + e.getMessage());
+        }
+        if (configText != null) {
+            try {
+                return Configuration.parse(z, configText);
+            } catch (IllegalArgumentException e) {
+                throw usage("--config: " + e.getMessage());
+            }
+        }
+        if (z < 1 || z > NistConfigurations.MAX_Z) {
+            throw usage("ATOM: Z = " + z + " must be in 1.." + NistConfigurations.MAX_Z + " unless you give --config");
+        }
+        return Configuration.nist(z);
+    }
+
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+
+    private static Map<String, Object> toJson(AtomSolution s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        Energies e = s.energies();
+        m.put("Z", s.configuration().z());
+        m.put("symbol", s.configuration().symbol());
+        m.put("functional", s.functional());
+        m.put("etot", e.total());
+        m.put("ekin", e.kinetic());
+        m.put("ecoul", e.coulomb());
+        m.put("eenuc", e.electronNucleus());
+        m.put("exc", e.exchangeCorrelation());
+        List<Map<String, Object>> orbitals = new ArrayList<>();
+        for (OrbitalEnergy o : s.orbitals()) {
+            Map<String, Object> om = new LinkedHashMap<>();
+            om.put("n", o.n());
+            om.put("l", o.l());
+            om.put("occupation", o.occupation());
+            om.put("energy", o.energy());
+            orbitals.add(om);
+        }
+        m.put("orbitals", orbitals);
+        m.put("scfIterations", s.scfIterations());
+        m.put("dofs", s.dofs());
+        return m;
+    }
+
+    private void printText(AtomSolution s) {
+        Energies e = s.energies();
+        PrintStream o = System.out;
+        o.printf(Locale.ROOT, "SCF converged in %d iterations, %d unknowns per radial equation, tolerance %.1e%n",
+                s.scfIterations(), s.dofs(), tolerance);
+        o.printf(Locale.ROOT, "Etot  = %20.10f%n", e.total());
+        o.printf(Locale.ROOT, "Ekin  = %20.10f%n", e.kinetic());
+        o.printf(Locale.ROOT, "Ecoul = %20.10f%n", e.coulomb());
+        o.printf(Locale.ROOT, "Eenuc = %20.10f%n", e.electronNucleus());
+        o.printf(Locale.ROOT, "Exc   = %20.10f%n", e.exchangeCorrelation());
+        o.printf(Locale.ROOT, "%3s %2s %10s %20s%n", "n", "l", "occupation", "energy");
+        for (OrbitalEnergy x : s.orbitals()) {
+            o.printf(Locale.ROOT, "%3d %2d %10.4f %20.10f%n", x.n(), x.l(), x.occupation(), x.energy());
+        }
+    }
+
+    /** One atom of the --all sweep with its errors against the references. */
+    private record Checked(AtomSolution solution, double etotError, double eigenvalueError, double nistError,
+                           boolean pass) {
+    }
+
+    private int runAll() {
+        AtomSolver solver = AtomSolver.builder().tolerance(tolerance).maxIterations(maxIterations).build();
+        double allowed = tolerance + REFERENCE_SLACK;
+        AtomicInteger done = new AtomicInteger();
+        PrintStream err = System.err;
+        // Atoms are independent: solve them in parallel; each result is bitwise the same as serial.
+        List<Checked> results = IntStream.rangeClosed(1, NistConfigurations.MAX_Z).parallel().mapToObj(z -> {
+            AtomSolution s = solver.solve(Configuration.nist(z));
+            AtomicReference.Lda ref = AtomicReference.lda(z);
+            double de = Math.abs(s.energies().total() - ref.total());
+            double dv = 0;
+            for (int i = 0; i < ref.eigenvalues().length; i++) {
+                dv = Math.max(dv, Math.abs(s.orbitals().get(i).energy() - ref.eigenvalues()[i]));
+            }
+            double dn = Math.abs(s.energies().total() - AtomicReference.nistTotal(z));
+            progress(err, done.incrementAndGet(), NistConfigurations.MAX_Z);
+            return new Checked(s, de, dv, dn, de <= allowed && dv <= allowed);
+        }).toList();
+        err.println();
+        boolean allPass = results.stream().allMatch(Checked::pass);
+        if (json) {
+            List<Map<String, Object>> atoms = new ArrayList<>();
+            for (Checked c : results) {
+                Map<String, Object> m = toJson(c.solution());
+                m.put("etotError", c.etotError());
+                m.put("eigenvalueError", c.eigenvalueError());
+                m.put("nistEtotError", c.nistError());
+                m.put("withinTolerance", c.pass());
+                atoms.add(m);
+            }
+            Map<String, Object> root = new LinkedHashMap<>();
+            root.put("tolerance", tolerance);
+            root.put("allowedError", allowed);
+            root.put("allWithinTolerance", allPass);
+            root.put("atoms", atoms);
+            System.out.println(Json.write(root));
+        } else {
+            PrintStream o = System.out;
+            o.printf(Locale.ROOT, "%3s %-3s %20s %11s %11s %11s %4s %s%n", "Z", "sym", "Etot", "|dEtot|", "max|dEig|",
+                    "|dE NIST|", "scf", "");
+            double worst = 0;
+            for (Checked c : results) {
+                AtomSolution s = c.solution();
+                o.printf(Locale.ROOT, "%3d %-3s %20.10f %11.2e %11.2e %11.2e %4d %s%n", s.configuration().z(),
+                        s.configuration().symbol(), s.energies().total(), c.etotError(), c.eigenvalueError(),
+                        c.nistError(), s.scfIterations(), c.pass() ? "ok" : "FAIL");
+                worst = Math.max(worst, Math.max(c.etotError(), c.eigenvalueError()));
+            }
+            o.printf(Locale.ROOT, "worst error against lda_reference.dat %.2e (allowed %.2e): %s%n", worst, allowed,
+                    allPass ? "all atoms pass" : "SOME ATOMS FAIL");
+        }
+        return allPass ? 0 : 1;
+    }
+
+    private static synchronized void progress(PrintStream err, int done, int total) {
+        int width = 40;
+        int filled = done * width / total;
+        err.print("\r[" + "#".repeat(filled) + ".".repeat(width - filled) + "] " + done + "/" + total);
+        err.flush();
+    }
+}

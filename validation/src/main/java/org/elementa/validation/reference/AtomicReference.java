@@ -1,0 +1,126 @@
+package org.elementa.validation.reference;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.elementa.atomic.config.PeriodicTable;
+
+/**
+ * Published reference data for non-relativistic LDA atoms (resources under
+ * {@code reference/atomic}, provenance in PROVENANCE.md and README.md there):
+ * dftatom's converged totals and eigenvalues (lda_reference.dat, about 2e-9 Ha) and NIST SRD 141's
+ * 6-decimal tables (nist_lda_etot.txt and nist/LDA/*.txt).
+ */
+public final class AtomicReference {
+
+    private static final String BASE = "atomic/";
+    private static final List<Lda> LDA = loadLda();
+
+    private AtomicReference() {
+    }
+
+    /**
+     * Converged LDA results of one atom (dftatom's test references).
+     *
+     * @param z           atomic number
+     * @param total       total energy (Hartree)
+     * @param eigenvalues Kohn-Sham eigenvalues in the orbital order of NIST's configuration
+     */
+    public record Lda(int z, double total, double[] eigenvalues) {
+    }
+
+    /**
+     * NIST's LDA energies of one atom (6 decimals).
+     *
+     * @param z                   atomic number
+     * @param total               Etot
+     * @param kinetic             Ekin
+     * @param coulomb             Ecoul
+     * @param electronNucleus     Eenuc
+     * @param exchangeCorrelation Exc
+     */
+    public record NistEnergies(int z, double total, double kinetic, double coulomb, double electronNucleus,
+                               double exchangeCorrelation) {
+    }
+
+    /** dftatom's LDA reference of Z = 1..92. */
+    public static Lda lda(int z) {
+        if (z < 1 || z > LDA.size()) {
+            throw new IllegalArgumentException("Z = " + z + " must be in 1.." + LDA.size());
+        }
+        return LDA.get(z - 1);
+    }
+
+    /** NIST's 6-decimal LDA total energy of Z = 1..92 (nist_lda_etot.txt). */
+    public static double nistTotal(int z) {
+        for (String line : lines("nist_lda_etot.txt")) {
+            String[] t = line.split("\\s+");
+            if (Integer.parseInt(t[0]) == z) {
+                return Double.parseDouble(t[1]);
+            }
+        }
+        throw new IllegalArgumentException("no NIST LDA total for Z = " + z);
+    }
+
+    /** NIST's LDA table of Z = 1..92 (nist/LDA/ZZSym_LDA.txt): the total and its parts. */
+    public static NistEnergies nistLda(int z) {
+        String file = String.format(Locale.ROOT, "nist/LDA/%02d%s_LDA.txt", z, PeriodicTable.symbol(z));
+        double[] v = new double[5];
+        String[] keys = {"Etot", "Ekin", "Ecoul", "Eenuc", "Exc"};
+        for (String line : lines(file)) {
+            String[] t = line.split("=");
+            for (int k = 0; k < keys.length; k++) {
+                if (t.length == 2 && t[0].strip().equals(keys[k])) {
+                    v[k] = Double.parseDouble(t[1].strip());
+                }
+            }
+        }
+        return new NistEnergies(z, v[0], v[1], v[2], v[3], v[4]);
+    }
+
+    private static List<Lda> loadLda() {
+        List<String> l = lines("lda_reference.dat");
+        List<Lda> out = new ArrayList<>();
+        for (int i = 0; i + 2 < l.size(); i += 3) {
+            int z = Integer.parseInt(l.get(i).strip());
+            double e = Double.parseDouble(l.get(i + 1).strip());
+            String[] t = l.get(i + 2).strip().split("\\s+");
+            int n = Integer.parseInt(t[0]);
+            double[] eig = new double[n];
+            for (int k = 0; k < n; k++) {
+                eig[k] = Double.parseDouble(t[k + 1]);
+            }
+            if (z != out.size() + 1) {
+                throw new IllegalStateException("lda_reference.dat: expected Z = " + (out.size() + 1) + ", found " + z);
+            }
+            out.add(new Lda(z, e, eig));
+        }
+        return out;
+    }
+
+    /** Non-comment, non-blank lines of a resource. */
+    private static List<String> lines(String name) {
+        try (InputStream in = AtomicReference.class.getResourceAsStream(BASE + name)) {
+            if (in == null) {
+                throw new IllegalStateException("reference resource " + BASE + name + " is missing");
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            List<String> out = new ArrayList<>();
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (!line.isBlank() && !line.strip().startsWith("#")) {
+                    out.add(line);
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

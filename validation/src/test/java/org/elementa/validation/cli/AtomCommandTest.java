@@ -1,0 +1,87 @@
+package org.elementa.validation.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class AtomCommandTest {
+
+    private record Run(int status, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int status = ElementaCli.execute(args);
+            return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void jsonHasTheDocumentedKeys() throws Exception {
+        Run r = run("atom", "Ne", "--json");
+        assertEquals(0, r.status(), r.err());
+        JsonNode n = new ObjectMapper().readTree(r.out());
+        for (String key : new String[] {"Z", "symbol", "functional", "etot", "ekin", "ecoul", "eenuc", "exc",
+            "orbitals", "scfIterations", "dofs"}) {
+            assertTrue(n.has(key), "missing " + key);
+        }
+        assertEquals(10, n.get("Z").asInt());
+        assertEquals(3, n.get("orbitals").size());
+        // NIST SRD 141, Ne LDA: Etot = -128.233481 (6 decimals).
+        assertEquals(-128.233481, n.get("etot").asDouble(), 1e-6);
+        assertTrue(r.err().contains("scf"), "SCF progress goes to stderr");
+    }
+
+    @Test
+    void textOutputListsEnergiesAndEigenvalues() {
+        Run r = run("atom", "2");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("Etot") && r.out().contains("Exc") && r.out().contains("He (Z = 2)"), r.out());
+    }
+
+    @Test
+    void badInputsGiveOneLineAndStatusTwo() {
+        String[][] cases = {
+            {"atom", "Xx"}, {"atom", "0"}, {"atom", "93"}, {"atom", "C", "--config", "1s2 2s2 2p1"},
+            {"atom", "He", "--config", "1s3 2s-1"}, {"atom", "He", "--tolerance", "NaN"}, {"atom"},
+            {"atom", "He", "--all"},
+        };
+        String[] names = {"Xx", "Z = 0", "93", "sum to", "occupation", "NaN", "ATOM", "--all"};
+        for (int i = 0; i < cases.length; i++) {
+            Run r = run(cases[i]);
+            assertEquals(2, r.status(), String.join(" ", cases[i]) + ": " + r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().contains(names[i]), r.err());
+        }
+    }
+
+    @Test
+    void nonConvergenceExitsNonZeroWithTheResidualHistory() {
+        Run r = run("atom", "U", "--max-iterations", "3");
+        assertEquals(1, r.status());
+        String last = r.err().strip().lines().reduce((x, y) -> y).orElse("");
+        assertTrue(last.contains("did not converge") && last.contains("residual history"), last);
+    }
+
+    @Test
+    void atomsBeyondUraniumNeedAConfiguration() {
+        Run r = run("atom", "Fm", "--config", "[Rn] 5f12 7s2", "--json");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("\"Z\" : 100"), r.out());
+    }
+}
