@@ -1,18 +1,26 @@
 package org.elementa.atomic.radial;
 
+import org.elementa.fem.basis.LagrangeBasis;
+import org.elementa.fem.quadrature.GaussQuadrature;
+
 /**
  * The finite element discretization of [0, rmax] for radial problems: an exponential mesh of
  * {@code elements} elements whose last/first length ratio is {@code a}, Lobatto-Lagrange elements of
  * degree {@code order}, and Gauss-Legendre quadrature with {@code quadraturePoints} per element.
  *
- * @param rmax             end of the radial domain (bohr), finite, > 0
- * @param a                last element length / first element length, finite, > 0
- * @param elements         number of elements, >= 1
- * @param order            polynomial degree, in [1, 128]
- * @param quadraturePoints Gauss-Legendre points per element, >= order + 1
+ * @param rmax             end of the radial domain (bohr), finite, &gt; 0
+ * @param a                last element length / first element length, finite, &gt; 0
+ * @param elements         number of elements, &gt;= 1
+ * @param order            polynomial degree, in [1, LagrangeBasis.MAX_ORDER]
+ * @param quadraturePoints Gauss-Legendre points per element, in [order + 1, GaussQuadrature.MAX_POINTS]
  */
 public record RadialDiscretization(double rmax, double a, int elements, int order, int quadraturePoints) {
 
+    /**
+     * Checks the parameters.
+     *
+     * @throws IllegalArgumentException naming the first parameter out of its range
+     */
     public RadialDiscretization {
         if (!Double.isFinite(rmax) || !(rmax > 0)) {
             throw new IllegalArgumentException("rmax = " + rmax + " must be finite and > 0");
@@ -23,18 +31,18 @@ public record RadialDiscretization(double rmax, double a, int elements, int orde
         if (elements < 1) {
             throw new IllegalArgumentException("elements = " + elements + " must be >= 1");
         }
-        if (order < 1 || order > 128) {
-            throw new IllegalArgumentException("order = " + order + " must be in [1, 128]");
+        if (order < 1 || order > LagrangeBasis.MAX_ORDER) {
+            throw new IllegalArgumentException("order = " + order + " must be in [1, " + LagrangeBasis.MAX_ORDER + "]");
         }
-        if (quadraturePoints < order + 1 || quadraturePoints > 2048) {
-            throw new IllegalArgumentException("quadraturePoints = " + quadraturePoints + " must be in [order + 1, 2048] = ["
-                    + (order + 1) + ", 2048]");
+        if (quadraturePoints < order + 1 || quadraturePoints > GaussQuadrature.MAX_POINTS) {
+            throw new IllegalArgumentException("quadraturePoints = " + quadraturePoints + " must be in [order + 1, "
+                    + GaussQuadrature.MAX_POINTS + "] = [" + (order + 1) + ", " + GaussQuadrature.MAX_POINTS + "]");
         }
     }
 
     /**
      * Defaults for atoms: rmax = 50, a = 1000, 7 elements of order 31, 41 points per element. On the
-     * Coulomb potential of Z = 92 this reaches every n <= 7 level within 2e-11 Ha (see the tests),
+     * Coulomb potential of Z = 92 this reaches every n &lt;= 7 level within 2e-11 Ha (see the tests),
      * and the harmonic oscillator within 1e-12.
      */
     public static RadialDiscretization defaults() {
@@ -46,8 +54,8 @@ public record RadialDiscretization(double rmax, double a, int elements, int orde
      * decays like r^n exp(-z r / n), below 1e-16 of its peak past r ~ 12 n^2 / z, so
      * rmax = max(50, 12 nMax^2 / z).
      *
-     * @param z    nuclear charge, finite, > 0
-     * @param nMax highest principal quantum number wanted, >= 1
+     * @param z    nuclear charge, finite, &gt; 0
+     * @param nMax highest principal quantum number wanted, &gt;= 1
      */
     public static RadialDiscretization coulomb(double z, int nMax) {
         if (!Double.isFinite(z) || !(z > 0)) {

@@ -25,8 +25,11 @@ import org.elementa.fem.space.LagrangeSpace1D;
  *   H_ij = 1/2 integral phi_i' phi_j' + l(l+1)/2 integral phi_i phi_j / r^2 + integral V phi_i phi_j
  *   S_ij = integral phi_i phi_j
  * </pre>
- * Because every phi_i vanishes at r = 0, phi_i phi_j / r^2 and phi_i phi_j / r are polynomials, so
- * Gauss-Legendre integrates the centrifugal and Coulomb terms without a singularity. The approach
+ * On the first element [0, r_1] every remaining phi_i vanishes at r = 0 (Dirichlet), so phi_i = r g_i
+ * with g_i of degree p - 1, and phi_i phi_j / r^2 = g_i g_j (degree 2p - 2) and phi_i phi_j / r
+ * (degree 2p - 1) are polynomials: Gauss-Legendre with q &gt;= p points integrates the centrifugal and
+ * Coulomb terms there exactly, without a singularity (tested). On the other elements 1/r and
+ * 1/r^2 are smooth and the q-point rule converges geometrically in q. The approach
  * follows O. Certik, J. E. Pask, I. Fernando et al., "High-order finite element method for atomic
  * structure calculations", Comput. Phys. Commun. 297 (2024) 109051. The kinetic, centrifugal and
  * overlap matrices are assembled once; each solve adds the potential. The energy reported for each
@@ -45,6 +48,8 @@ public final class RadialSchrodingerSolver {
     private final double[] weights;
 
     /**
+     * Assembles the kinetic, centrifugal and overlap matrices once.
+     *
      * @param discretization mesh, order and quadrature
      * @param eigensolver    the generalized symmetric-definite eigensolver to use
      */
@@ -106,8 +111,32 @@ public final class RadialSchrodingerSolver {
         return overlap.copy();
     }
 
-    /** The Hamiltonian matrix H for angular momentum l, V at the quadrature points (unchecked here). */
+    /**
+     * The Hamiltonian matrix H for angular momentum l, V at the quadrature points.
+     *
+     * @throws IllegalArgumentException if l &lt; 0, the array has the wrong length, or a value is not finite
+     */
     public SymmetricBandMatrix hamiltonian(double[] vAtPoints, int l) {
+        checkPotential(vAtPoints, l);
+        return hamiltonianUnchecked(vAtPoints, l);
+    }
+
+    private void checkPotential(double[] vAtPoints, int l) {
+        if (l < 0) {
+            throw new IllegalArgumentException("l = " + l + " must be >= 0");
+        }
+        if (vAtPoints == null || vAtPoints.length != quadrature.size()) {
+            throw new IllegalArgumentException("vAtPoints: length " + (vAtPoints == null ? "null" : vAtPoints.length)
+                    + " but there are " + quadrature.size() + " quadrature points");
+        }
+        for (int i = 0; i < vAtPoints.length; i++) {
+            if (!Double.isFinite(vAtPoints[i])) {
+                throw new IllegalArgumentException("V(r = " + quadrature.point(i) + ") = " + vAtPoints[i] + " is not finite");
+            }
+        }
+    }
+
+    private SymmetricBandMatrix hamiltonianUnchecked(double[] vAtPoints, int l) {
         SymmetricBandMatrix h = kinetic.copy();
         double[] hd = h.data();
         double[] cd = centrifugal.data();
@@ -122,7 +151,7 @@ public final class RadialSchrodingerSolver {
     /**
      * The {@code count} lowest states of angular momentum l in the potential V(r).
      *
-     * @throws IllegalArgumentException if l < 0, count < 1 or count > dofs, or V is not finite at a quadrature point
+     * @throws IllegalArgumentException if l &lt; 0, count &lt; 1 or count &gt; dofs, or V is not finite at a quadrature point
      */
     public List<RadialState> solve(DoubleUnaryOperator v, int l, int count) {
         double[] values = new double[quadrature.size()];
@@ -135,7 +164,7 @@ public final class RadialSchrodingerSolver {
     /**
      * The {@code count} lowest states of angular momentum l, V given at the quadrature points.
      *
-     * @throws IllegalArgumentException if l < 0, count < 1 or count > dofs, the array has the wrong length, or a value is not finite
+     * @throws IllegalArgumentException if l &lt; 0, count &lt; 1 or count &gt; dofs, the array has the wrong length, or a value is not finite
      */
     public List<RadialState> solve(double[] vAtPoints, int l, int count) {
         if (l < 0) {
@@ -144,16 +173,8 @@ public final class RadialSchrodingerSolver {
         if (count < 1 || count > space.dofs()) {
             throw new IllegalArgumentException("count = " + count + " must be in [1, dofs] = [1, " + space.dofs() + "]");
         }
-        if (vAtPoints.length != quadrature.size()) {
-            throw new IllegalArgumentException("vAtPoints: length " + vAtPoints.length + " but there are "
-                    + quadrature.size() + " quadrature points");
-        }
-        for (int i = 0; i < vAtPoints.length; i++) {
-            if (!Double.isFinite(vAtPoints[i])) {
-                throw new IllegalArgumentException("V(r = " + quadrature.point(i) + ") = " + vAtPoints[i] + " is not finite");
-            }
-        }
-        SymmetricBandMatrix h = hamiltonian(vAtPoints, l);
+        checkPotential(vAtPoints, l);
+        SymmetricBandMatrix h = hamiltonianUnchecked(vAtPoints, l);
         EigenResult eig = eigensolver.lowest(h, overlap, count);
         List<RadialState> states = new ArrayList<>(count);
         int n = space.dofs();

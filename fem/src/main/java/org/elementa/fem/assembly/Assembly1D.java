@@ -23,8 +23,9 @@ import org.elementa.fem.space.LagrangeSpace1D;
  * reference points once per order (in the ElementQuadrature); one call allocates a few arrays of
  * length (points) or (p+1) q, nothing per entry.
  *
- * <p>Element matrices: for each pair i >= j, sum_k c_k L_i(x_k) L_j(x_k) as a dot product of the
- * basis-major tables (the {@link Kernels} dot), c_k = weight_k * r_k^k * (coefficient at point k).
+ * <p>Element matrices: E(i, j) = sum_k c_k L_i(x_k) L_j(x_k), with c_k = weight_k * r_k^k *
+ * (coefficient at point k), as one product E = T^T (C T) of the q-by-(p+1) basis-major table T
+ * (the {@link Kernels} gemm), of which the lower band (i &gt;= j) is added into the matrix.
  */
 public final class Assembly1D {
 
@@ -107,7 +108,8 @@ public final class Assembly1D {
 
     /**
      * The quadrature weights times r^k divided by each element's built-in weight (r - r_e)^beta_e:
-     * sum_i result[i] g(point(i)) approximates integral g(r) r^k dr. Integer k in [-3, 3] avoids pow.
+     * sum_i result[i] g(point(i)) approximates integral g(r) r^k dr. For k in {-2, -1, 0, 1, 2}, r^k is
+     * formed by multiplications and one division instead of {@code Math.pow}.
      *
      * @throws IllegalArgumentException if k is NaN or infinite, or r^k is not finite at a point
      */
@@ -188,6 +190,7 @@ public final class Assembly1D {
         double[] ab = target.data();
         double[] ck = new double[q];
         double[] scaled = new double[m * q];
+        double[] elem = new double[m * m];
         for (int e = 0; e < space.mesh().elements(); e++) {
             double[] t = derivatives ? quad.derivativesTable(e) : quad.valuesTable(e);
             double factor = scale;
@@ -204,6 +207,10 @@ public final class Assembly1D {
                     scaled[j * q + kk] = ck[kk] * t[j * q + kk];
                 }
             }
+            // Element matrix E = T^T Sc in one product (T and Sc are q-by-m, column-major: column j
+            // holds basis function j, resp. scaled by the weights, at the q points), then the lower
+            // band is scattered: E(i, j) = sum_k T(k, i) Sc(k, j).
+            kern.gemm(true, false, m, m, q, 1.0, t, 0, q, scaled, 0, q, 0.0, elem, 0, m);
             for (int j = 0; j < m; j++) {
                 int gj = space.dof(e, j);
                 if (gj < 0) {
@@ -214,7 +221,7 @@ public final class Assembly1D {
                     if (gi < 0) {
                         continue;
                     }
-                    ab[(gi - gj) + gj * ldab] += kern.dot(q, t, i * q, scaled, j * q);
+                    ab[(gi - gj) + gj * ldab] += elem[i + j * m];
                 }
             }
         }

@@ -27,7 +27,7 @@ public interface DenseBackend {
     /**
      * Symmetric rank-k update of the lower triangle: C = alpha*A*A^T + beta*C (trans = false, A
      * n-by-k) or C = alpha*A^T*A + beta*C (trans = true, A k-by-n); C is n-by-n and only its lower
-     * triangle (i >= j) is referenced and written.
+     * triangle (i &gt;= j) is referenced and written.
      */
     void syrk(boolean trans, int n, int k, double alpha, double[] a, int lda, double beta, double[] c, int ldc);
 

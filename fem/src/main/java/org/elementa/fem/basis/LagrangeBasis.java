@@ -1,5 +1,6 @@
 package org.elementa.fem.basis;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.elementa.fem.quadrature.GaussQuadrature;
@@ -25,6 +26,9 @@ public final class LagrangeBasis {
     public static final int MAX_ORDER = 128;
 
     private static final Map<Integer, LagrangeBasis> CACHE = new ConcurrentHashMap<>();
+
+    /** Per-thread scratch for {@link #derivatives}: MAX_ORDER + 1 values, so that no call allocates. */
+    private static final ThreadLocal<double[]> SCRATCH = ThreadLocal.withInitial(() -> new double[MAX_ORDER + 1]);
 
     private final int order;
     private final double[] nodes;
@@ -135,8 +139,7 @@ public final class LagrangeBasis {
 
     /** out[j] = L_j'(x) for j = 0..p (d/dx on the reference interval). */
     public void derivatives(double x, double[] out) {
-        int m = order + 1;
-        double[] l = new double[m];
+        double[] l = SCRATCH.get();
         values(x, l);
         derivativesFromValues(l, out);
     }
@@ -170,14 +173,75 @@ public final class LagrangeBasis {
             System.arraycopy(lv, 0, v, q * m, m);
             System.arraycopy(ld, 0, d, q * m, m);
         }
-        return new Tabulation(points.clone(), v, d, m);
+        return new Tabulation(points, v, d, m);
     }
 
     /**
      * The basis at given points: {@code values[q * size + j]} = L_j(points[q]),
-     * {@code derivatives[q * size + j]} = L_j'(points[q]). Arrays are owned by this record; do not modify.
+     * {@code derivatives[q * size + j]} = L_j'(points[q]). Immutable: the constructor copies the
+     * arrays and the accessors {@link #points()}, {@link #values()}, {@link #derivatives()} return
+     * copies; {@link #value(int, int)} and {@link #derivative(int, int)} read without copying.
+     * Equality compares the contents.
+     *
+     * @param points      the points, n of them
+     * @param values      L_j(points[q]) at [q * size + j], length n * size
+     * @param derivatives L_j'(points[q]) at [q * size + j], length n * size
+     * @param size        number of basis functions p + 1, &gt;= 1
      */
     public record Tabulation(double[] points, double[] values, double[] derivatives, int size) {
+
+        /**
+         * Copies the arrays after checking their lengths.
+         *
+         * @throws IllegalArgumentException if size &lt; 1 or an array length does not match
+         */
+        public Tabulation {
+            if (size < 1) {
+                throw new IllegalArgumentException("size = " + size + " must be >= 1");
+            }
+            if (values.length != (long) points.length * size || derivatives.length != values.length) {
+                throw new IllegalArgumentException("values and derivatives: lengths " + values.length + " and "
+                        + derivatives.length + " must both be points.length * size = " + (long) points.length * size);
+            }
+            points = points.clone();
+            values = values.clone();
+            derivatives = derivatives.clone();
+        }
+
+        /** A copy of the points. */
+        @Override
+        public double[] points() {
+            return points.clone();
+        }
+
+        /** A copy of the values, point-major. */
+        @Override
+        public double[] values() {
+            return values.clone();
+        }
+
+        /** A copy of the derivatives, point-major. */
+        @Override
+        public double[] derivatives() {
+            return derivatives.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Tabulation t && size == t.size && Arrays.equals(points, t.points)
+                    && Arrays.equals(values, t.values) && Arrays.equals(derivatives, t.derivatives);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * (31 * (31 * Arrays.hashCode(points) + Arrays.hashCode(values)) + Arrays.hashCode(derivatives)) + size;
+        }
+
+        @Override
+        public String toString() {
+            return "Tabulation[" + points.length + " points, size " + size + "]";
+        }
+
         /** L_j(points[q]). */
         public double value(int q, int j) {
             return values[q * size + j];

@@ -98,7 +98,56 @@ public final class KernelProvider {
         return null;
     }
 
+    /**
+     * Whether C2 compiles here. The VM's own flags first, through HotSpot's diagnostic MXBean
+     * (UseCompiler, TieredCompilation, TieredStopAtLevel: with tiered compilation on, a stop level
+     * below 4 means C1 only; with it off, the server compiler C2 runs alone), because they also
+     * reflect JAVA_TOOL_OPTIONS, @argfiles and ergonomics; else, on a VM without that bean, the
+     * command-line arguments.
+     */
     private static boolean c2Enabled() {
+        Boolean fromVm = c2EnabledFromVmOptions();
+        if (fromVm != null) {
+            return fromVm;
+        }
+        return c2EnabledFromArguments();
+    }
+
+    /** Null when the HotSpot diagnostic bean or one of the options is unavailable. */
+    private static Boolean c2EnabledFromVmOptions() {
+        try {
+            com.sun.management.HotSpotDiagnosticMXBean bean =
+                    ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+            if (bean == null) {
+                return null;
+            }
+            return c2Enabled(bean.getVMOption("UseCompiler").getValue(), bean.getVMOption("TieredCompilation").getValue(),
+                    bean.getVMOption("TieredStopAtLevel").getValue(), System.getProperty("java.vm.info", ""));
+        } catch (RuntimeException | LinkageError e) {
+            // Not HotSpot, no jdk.management module, or an option this VM does not have.
+            return null;
+        }
+    }
+
+    /**
+     * The decision from the values of the VM options (as HotSpot prints them: "true"/"false" and an
+     * integer) and java.vm.info. Separated so that every branch can be tested.
+     */
+    static boolean c2Enabled(String useCompiler, String tieredCompilation, String tieredStopAtLevel, String vmInfo) {
+        if (vmInfo.contains("interpreted mode") || !Boolean.parseBoolean(useCompiler.strip())) {
+            return false;
+        }
+        if (!Boolean.parseBoolean(tieredCompilation.strip())) {
+            return true; // non-tiered HotSpot runs C2 alone (TieredStopAtLevel is ignored)
+        }
+        try {
+            return Integer.parseInt(tieredStopAtLevel.strip()) >= 4;
+        } catch (NumberFormatException e) {
+            return true;
+        }
+    }
+
+    private static boolean c2EnabledFromArguments() {
         List<String> args = ManagementFactory.getRuntimeMXBean().getInputArguments();
         for (String a : args) {
             if (a.equals("-Xint") || a.startsWith("-XX:TieredStopAtLevel=") && !a.endsWith("=4")

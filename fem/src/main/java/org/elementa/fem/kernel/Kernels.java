@@ -12,8 +12,15 @@ package org.elementa.fem.kernel;
  * {@code ab[(i-j) + j*ldab]}, so each column of the lower triangle is contiguous.
  *
  * <p>Implementations are stateless and thread-safe. No method allocates on its hot path except
- * where noted, and none checks its arguments beyond what the JVM's array bounds checks do: the
- * public solvers that call them validate their inputs once.
+ * where noted. Every method checks its arguments on entry, in O(1): sizes
+ * ({@code n, m, k, kd, nrhs >= 0}), leading dimensions ({@code lda >= max(1, rows)}, {@code ldab >= kd+1},
+ * {@code ldb >= max(1, n)}), offsets ({@code >= 0}) and that the last element touched lies inside
+ * its array, and throws {@link IllegalArgumentException} naming the offending parameter. Values
+ * are not checked (NaNs propagate, except as noted for {@link #sbldlt}).
+ *
+ * <p>Results are deterministic: the same arguments give the same bits on every call (sums are
+ * reduced in a fixed order), though the scalar and vector implementations may differ from each
+ * other in the last bits.
  *
  * <p>As in reference BLAS, a product with alpha = 0 only scales its output by beta: the matrix
  * and vector operands are not read, so NaNs in them do not propagate.
@@ -79,7 +86,14 @@ public interface Kernels {
      * number of eigenvalues of A below zero (Sylvester's law of inertia), which makes this the
      * factorization of choice for shift-invert with a Sturm count.
      *
-     * @return 0 on success, or j+1 if pivot j is exactly zero (the factorization stopped there)
+     * <p>A pivot d_j is accepted only when |d_j| &gt; pivmin = max(eps * max_i |A_ii|, MIN_NORMAL)
+     * with eps = 2^-52 and the diagonal of the input: a smaller pivot is at the level of the
+     * rounding errors of the elimination (of order eps times the matrix scale), so neither its value
+     * nor its sign can be trusted. The test also rejects a NaN pivot. A matrix whose diagonal spans
+     * more than about 1/eps in magnitude should be scaled symmetrically first.
+     *
+     * @return 0 on success, or j+1 if pivot j is zero, NaN, or at most pivmin in magnitude (the
+     *         factorization stopped there; ab then holds a partial factorization)
      */
     int sbldlt(int n, int kd, double[] ab, int ldab);
 

@@ -29,6 +29,11 @@ final class ScalarKernels implements Kernels {
 
     @Override
     public double dot(int n, double[] x, int xOff, double[] y, int yOff) {
+        KernelChecks.vectors(n, x, xOff, y, yOff);
+        return dot0(n, x, xOff, y, yOff);
+    }
+
+    private static double dot0(int n, double[] x, int xOff, double[] y, int yOff) {
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
         int i = 0;
         for (; i + 3 < n; i += 4) {
@@ -45,6 +50,11 @@ final class ScalarKernels implements Kernels {
 
     @Override
     public void axpy(int n, double a, double[] x, int xOff, double[] y, int yOff) {
+        KernelChecks.vectors(n, x, xOff, y, yOff);
+        axpy0(n, a, x, xOff, y, yOff);
+    }
+
+    private static void axpy0(int n, double a, double[] x, int xOff, double[] y, int yOff) {
         for (int i = 0; i < n; i++) {
             y[yOff + i] += a * x[xOff + i];
         }
@@ -52,6 +62,7 @@ final class ScalarKernels implements Kernels {
 
     @Override
     public void scal(int n, double a, double[] x, int xOff) {
+        KernelChecks.vector(n, x, xOff);
         for (int i = 0; i < n; i++) {
             x[xOff + i] *= a;
         }
@@ -60,6 +71,7 @@ final class ScalarKernels implements Kernels {
     @Override
     public void gemv(boolean transA, int m, int n, double alpha, double[] a, int aOff, int lda,
                      double[] x, int xOff, double beta, double[] y, int yOff) {
+        KernelChecks.gemv(transA, m, n, a, aOff, lda, x, xOff, y, yOff);
         if (alpha == 0) {
             // As reference BLAS: A and x are not read (NaNs in them do not reach y).
             scaleOrZero(transA ? n : m, beta, y, yOff);
@@ -67,13 +79,13 @@ final class ScalarKernels implements Kernels {
         }
         if (transA) {
             for (int j = 0; j < n; j++) {
-                double s = dot(m, a, aOff + j * lda, x, xOff);
+                double s = dot0(m, a, aOff + j * lda, x, xOff);
                 y[yOff + j] = beta == 0 ? alpha * s : alpha * s + beta * y[yOff + j];
             }
         } else {
             scaleOrZero(m, beta, y, yOff);
             for (int j = 0; j < n; j++) {
-                axpy(m, alpha * x[xOff + j], a, aOff + j * lda, y, yOff);
+                axpy0(m, alpha * x[xOff + j], a, aOff + j * lda, y, yOff);
             }
         }
     }
@@ -82,6 +94,7 @@ final class ScalarKernels implements Kernels {
     public void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
                      double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
                      double beta, double[] c, int cOff, int ldc) {
+        KernelChecks.gemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
         for (int j = 0; j < n; j++) {
             scaleOrZero(m, beta, c, cOff + j * ldc);
         }
@@ -93,7 +106,7 @@ final class ScalarKernels implements Kernels {
             for (int j = 0; j < n; j++) {
                 for (int p = 0; p < k; p++) {
                     double bpj = transB ? b[bOff + j + p * ldb] : b[bOff + p + j * ldb];
-                    axpy(m, alpha * bpj, a, aOff + p * lda, c, cOff + j * ldc);
+                    axpy0(m, alpha * bpj, a, aOff + p * lda, c, cOff + j * ldc);
                 }
             }
         } else {
@@ -110,7 +123,7 @@ final class ScalarKernels implements Kernels {
                     bCol = 0;
                 }
                 for (int i = 0; i < m; i++) {
-                    c[cOff + i + j * ldc] += alpha * dot(k, a, aOff + i * lda, bj, bCol);
+                    c[cOff + i + j * ldc] += alpha * dot0(k, a, aOff + i * lda, bj, bCol);
                 }
             }
         }
@@ -128,6 +141,7 @@ final class ScalarKernels implements Kernels {
 
     @Override
     public void sbmv(int n, int kd, double alpha, double[] ab, int ldab, double[] x, double beta, double[] y) {
+        KernelChecks.sbmv(n, kd, ab, ldab, x, y);
         scaleOrZero(n, beta, y, 0);
         if (alpha == 0) {
             return;
@@ -149,6 +163,7 @@ final class ScalarKernels implements Kernels {
 
     @Override
     public int pbtrf(int n, int kd, double[] ab, int ldab) {
+        KernelChecks.band(n, kd, ab, ldab);
         for (int j = 0; j < n; j++) {
             int col = j * ldab;
             double d = ab[col];
@@ -177,6 +192,7 @@ final class ScalarKernels implements Kernels {
 
     @Override
     public void pbtrs(int n, int kd, double[] ab, int ldab, double[] b, int nrhs, int ldb) {
+        KernelChecks.bandSolve(n, kd, ab, ldab, b, nrhs, ldb);
         for (int q = 0; q < nrhs; q++) {
             int off = q * ldb;
             // L y = b
@@ -204,10 +220,12 @@ final class ScalarKernels implements Kernels {
 
     @Override
     public int sbldlt(int n, int kd, double[] ab, int ldab) {
+        KernelChecks.band(n, kd, ab, ldab);
+        double pivmin = KernelChecks.ldltPivotMin(n, ab, ldab);
         for (int j = 0; j < n; j++) {
             int col = j * ldab;
             double d = ab[col];
-            if (d == 0) {
+            if (!(Math.abs(d) > pivmin)) {
                 return j + 1;
             }
             int len = Math.min(kd, n - 1 - j);
@@ -229,6 +247,7 @@ final class ScalarKernels implements Kernels {
 
     @Override
     public void sbldltSolve(int n, int kd, double[] ab, int ldab, double[] b, int nrhs, int ldb) {
+        KernelChecks.bandSolve(n, kd, ab, ldab, b, nrhs, ldb);
         for (int q = 0; q < nrhs; q++) {
             int off = q * ldb;
             for (int j = 0; j < n; j++) {

@@ -1,7 +1,6 @@
 package org.elementa.fem.kernel;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -74,10 +73,26 @@ final class VectorKernels implements Kernels {
         return SPECIES.vectorBitSize();
     }
 
+    /**
+     * The sum of the lanes of v, added in lane order: ((v_0 + v_1) + v_2) + ... . Not
+     * {@code reduceLanes(ADD)}, whose order of additions on floating-point lanes the Vector API
+     * leaves unspecified (it "may even vary over time"), which would break bit-for-bit
+     * reproducibility. L is a compile-time constant to C2, so the loop unrolls into L - 1 scalar
+     * adds of constant-index lane extracts, once per reduction, off the streaming loop.
+     */
+    private static double sumLanes(DoubleVector v) {
+        double s = v.lane(0);
+        for (int i = 1; i < L; i++) {
+            s += v.lane(i);
+        }
+        return s;
+    }
+
     // ------------------------------------------------------------------ level 1
 
     @Override
     public double dot(int n, double[] x, int xOff, double[] y, int yOff) {
+        KernelChecks.vectors(n, x, xOff, y, yOff);
         return dotV(n, x, xOff, y, yOff);
     }
 
@@ -103,7 +118,7 @@ final class VectorKernels implements Kernels {
             acc0 = DoubleVector.fromArray(SPECIES, x, xOff + i)
                     .fma(DoubleVector.fromArray(SPECIES, y, yOff + i), acc0);
         }
-        double s = acc0.add(acc1).add(acc2.add(acc3)).reduceLanes(VectorOperators.ADD);
+        double s = sumLanes(acc0.add(acc1).add(acc2.add(acc3)));
         for (; i < n; i++) {
             s += x[xOff + i] * y[yOff + i];
         }
@@ -112,6 +127,7 @@ final class VectorKernels implements Kernels {
 
     @Override
     public void axpy(int n, double a, double[] x, int xOff, double[] y, int yOff) {
+        KernelChecks.vectors(n, x, xOff, y, yOff);
         axpyV(n, a, x, xOff, y, yOff);
     }
 
@@ -131,6 +147,7 @@ final class VectorKernels implements Kernels {
 
     @Override
     public void scal(int n, double a, double[] x, int xOff) {
+        KernelChecks.vector(n, x, xOff);
         scalV(n, a, x, xOff);
     }
 
@@ -159,6 +176,7 @@ final class VectorKernels implements Kernels {
     @Override
     public void gemv(boolean transA, int m, int n, double alpha, double[] a, int aOff, int lda,
                      double[] x, int xOff, double beta, double[] y, int yOff) {
+        KernelChecks.gemv(transA, m, n, a, aOff, lda, x, xOff, y, yOff);
         if (transA) {
             gemvT(m, n, alpha, a, aOff, lda, x, xOff, beta, y, yOff);
         } else {
@@ -237,10 +255,10 @@ final class VectorKernels implements Kernels {
                 acc2 = DoubleVector.fromArray(SPECIES, a, c2 + i).fma(xv, acc2);
                 acc3 = DoubleVector.fromArray(SPECIES, a, c3 + i).fma(xv, acc3);
             }
-            double s0 = acc0.reduceLanes(VectorOperators.ADD);
-            double s1 = acc1.reduceLanes(VectorOperators.ADD);
-            double s2 = acc2.reduceLanes(VectorOperators.ADD);
-            double s3 = acc3.reduceLanes(VectorOperators.ADD);
+            double s0 = sumLanes(acc0);
+            double s1 = sumLanes(acc1);
+            double s2 = sumLanes(acc2);
+            double s3 = sumLanes(acc3);
             for (; i < m; i++) {
                 double xi = x[xOff + i];
                 s0 = Math.fma(a[c0 + i], xi, s0);
@@ -269,6 +287,7 @@ final class VectorKernels implements Kernels {
     public void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
                      double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
                      double beta, double[] c, int cOff, int ldc) {
+        KernelChecks.gemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
         if (m <= 0 || n <= 0) {
             return;
         }
@@ -568,6 +587,7 @@ final class VectorKernels implements Kernels {
 
     @Override
     public void sbmv(int n, int kd, double alpha, double[] ab, int ldab, double[] x, double beta, double[] y) {
+        KernelChecks.sbmv(n, kd, ab, ldab, x, y);
         if (kd < BAND_VECTOR_MIN) {
             scalar.sbmv(n, kd, alpha, ab, ldab, x, beta, y);
             return;
@@ -581,16 +601,29 @@ final class VectorKernels implements Kernels {
             int col = j * ldab;
             double xj = alpha * x[j];
             // One pass over column j below the diagonal: y(j+1:) += A(:,j) xj and t = A(:,j) . x(j+1:).
+            // Two independent accumulators halve the dependency chain of the dot product.
             DoubleVector vxj = DoubleVector.broadcast(SPECIES, xj);
-            DoubleVector acc = DoubleVector.zero(SPECIES);
-            int bound = SPECIES.loopBound(len);
+            DoubleVector acc0 = DoubleVector.zero(SPECIES);
+            DoubleVector acc1 = DoubleVector.zero(SPECIES);
             int r = 0;
+            int bound2 = len - 2 * L + 1;
+            for (; r < bound2; r += 2 * L) {
+                int i0 = j + 1 + r;
+                int i1 = i0 + L;
+                DoubleVector a0 = DoubleVector.fromArray(SPECIES, ab, col + 1 + r);
+                DoubleVector a1 = DoubleVector.fromArray(SPECIES, ab, col + 1 + r + L);
+                a0.fma(vxj, DoubleVector.fromArray(SPECIES, y, i0)).intoArray(y, i0);
+                a1.fma(vxj, DoubleVector.fromArray(SPECIES, y, i1)).intoArray(y, i1);
+                acc0 = a0.fma(DoubleVector.fromArray(SPECIES, x, i0), acc0);
+                acc1 = a1.fma(DoubleVector.fromArray(SPECIES, x, i1), acc1);
+            }
+            int bound = SPECIES.loopBound(len);
             for (; r < bound; r += L) {
                 DoubleVector av = DoubleVector.fromArray(SPECIES, ab, col + 1 + r);
                 av.fma(vxj, DoubleVector.fromArray(SPECIES, y, j + 1 + r)).intoArray(y, j + 1 + r);
-                acc = av.fma(DoubleVector.fromArray(SPECIES, x, j + 1 + r), acc);
+                acc0 = av.fma(DoubleVector.fromArray(SPECIES, x, j + 1 + r), acc0);
             }
-            double t = acc.reduceLanes(VectorOperators.ADD);
+            double t = sumLanes(acc0.add(acc1));
             for (; r < len; r++) {
                 double av = ab[col + 1 + r];
                 y[j + 1 + r] += av * xj;
@@ -602,6 +635,7 @@ final class VectorKernels implements Kernels {
 
     @Override
     public int pbtrf(int n, int kd, double[] ab, int ldab) {
+        KernelChecks.band(n, kd, ab, ldab);
         if (kd < BAND_VECTOR_MIN) {
             return scalar.pbtrf(n, kd, ab, ldab);
         }
@@ -627,6 +661,7 @@ final class VectorKernels implements Kernels {
 
     @Override
     public void pbtrs(int n, int kd, double[] ab, int ldab, double[] b, int nrhs, int ldb) {
+        KernelChecks.bandSolve(n, kd, ab, ldab, b, nrhs, ldb);
         if (kd < BAND_VECTOR_MIN) {
             scalar.pbtrs(n, kd, ab, ldab, b, nrhs, ldb);
             return;
@@ -649,13 +684,15 @@ final class VectorKernels implements Kernels {
 
     @Override
     public int sbldlt(int n, int kd, double[] ab, int ldab) {
+        KernelChecks.band(n, kd, ab, ldab);
         if (kd < BAND_VECTOR_MIN) {
             return scalar.sbldlt(n, kd, ab, ldab);
         }
+        double pivmin = KernelChecks.ldltPivotMin(n, ab, ldab);
         for (int j = 0; j < n; j++) {
             int col = j * ldab;
             double d = ab[col];
-            if (d == 0) {
+            if (!(Math.abs(d) > pivmin)) {
                 return j + 1;
             }
             int len = Math.min(kd, n - 1 - j);
@@ -671,6 +708,7 @@ final class VectorKernels implements Kernels {
 
     @Override
     public void sbldltSolve(int n, int kd, double[] ab, int ldab, double[] b, int nrhs, int ldb) {
+        KernelChecks.bandSolve(n, kd, ab, ldab, b, nrhs, ldb);
         if (kd < BAND_VECTOR_MIN) {
             scalar.sbldltSolve(n, kd, ab, ldab, b, nrhs, ldb);
             return;

@@ -5,6 +5,11 @@ public final class EigenSolverException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An exception with the given message.
+     *
+     * @param message what failed, with the diagnostics
+     */
     public EigenSolverException(String message) {
         super(message);
     }

@@ -15,7 +15,7 @@ public interface GeneralizedEigensolver {
     EigenResult lowest(SymmetricBandMatrix h, SymmetricBandMatrix s, int count);
 
     /**
-     * The {@code count} lowest eigenpairs with hints: {@code guesses[i]} (i < guesses.length <= count)
+     * The {@code count} lowest eigenpairs with hints: {@code guesses[i]} (i &lt; guesses.length &lt;= count)
      * approximates eigenvalue i, for example from the previous iteration of a self-consistent field
      * loop. Solvers that can use hints converge faster with good ones; a bad hint costs time, never
      * correctness. This default ignores the hints.
@@ -41,7 +41,7 @@ public interface GeneralizedEigensolver {
      * Eigenpairs il..iu (0-based, inclusive, counted from the lowest), ascending. This default
      * computes the iu+1 lowest and keeps the last iu-il+1.
      *
-     * @throws IllegalArgumentException if the shapes differ or not 0 <= il <= iu < n
+     * @throws IllegalArgumentException if the shapes differ or not 0 &lt;= il &lt;= iu &lt; n
      * @throws EigenSolverException     if S is not positive definite or the method does not converge
      */
     default EigenResult range(SymmetricBandMatrix h, SymmetricBandMatrix s, int il, int iu) {

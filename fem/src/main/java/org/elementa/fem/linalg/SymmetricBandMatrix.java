@@ -3,8 +3,8 @@ package org.elementa.fem.linalg;
 import java.util.Arrays;
 
 /**
- * A real symmetric n-by-n matrix with half-bandwidth kd (A(i, j) = 0 when |i - j| > kd), in
- * LAPACK's lower band storage: A(i, j) for j <= i <= min(n-1, j+kd) is stored at
+ * A real symmetric n-by-n matrix with half-bandwidth kd (A(i, j) = 0 when |i - j| &gt; kd), in
+ * LAPACK's lower band storage: A(i, j) for j &lt;= i &lt;= min(n-1, j+kd) is stored at
  * {@code data[(i - j) + j * ldab]} with {@code ldab = kd + 1}. Each column of the lower triangle is
  * contiguous, the layout the banded kernels of {@link org.elementa.fem.kernel.Kernels} read.
  *
@@ -20,8 +20,8 @@ public final class SymmetricBandMatrix {
     /**
      * A zero matrix.
      *
-     * @param n  order, n >= 1
-     * @param kd half-bandwidth, 0 <= kd < n
+     * @param n  order, n &gt;= 1
+     * @param kd half-bandwidth, 0 &lt;= kd &lt; n, with (kd + 1) n at most Integer.MAX_VALUE
      */
     public SymmetricBandMatrix(int n, int kd) {
         if (n < 1) {
@@ -30,9 +30,16 @@ public final class SymmetricBandMatrix {
         if (kd < 0 || kd >= n) {
             throw new IllegalArgumentException("kd = " + kd + " must be in [0, n-1] = [0, " + (n - 1) + "]");
         }
+        int length;
+        try {
+            length = Math.multiplyExact(kd + 1, n);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("(kd + 1) * n = " + ((long) kd + 1) * n
+                    + " exceeds the largest Java array: reduce n = " + n + " or kd = " + kd, e);
+        }
         this.n = n;
         this.kd = kd;
-        this.data = new double[(kd + 1) * n];
+        this.data = new double[length];
     }
 
     private SymmetricBandMatrix(int n, int kd, double[] data) {
@@ -94,8 +101,16 @@ public final class SymmetricBandMatrix {
         return new SymmetricBandMatrix(n, kd, data.clone());
     }
 
-    /** The full matrix, column-major n*n (for dense reference paths and tests). */
+    /**
+     * The full matrix, column-major n*n (for dense reference paths and tests).
+     *
+     * @throws UnsupportedOperationException if n*n exceeds the largest Java array
+     */
     public double[] toDense() {
+        if ((long) n * n > Integer.MAX_VALUE - 8) {
+            throw new UnsupportedOperationException("a dense copy of order n = " + n
+                    + " would need n*n = " + (long) n * n + " entries, more than a Java array holds");
+        }
         double[] a = new double[n * n];
         for (int j = 0; j < n; j++) {
             for (int i = j; i <= Math.min(n - 1, j + kd); i++) {

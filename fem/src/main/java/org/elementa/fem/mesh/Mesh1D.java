@@ -3,7 +3,7 @@ package org.elementa.fem.mesh;
 import java.util.Arrays;
 
 /**
- * An immutable 1D mesh: strictly increasing nodes r_0 < r_1 < ... < r_Ne, element e = [r_e, r_{e+1}].
+ * An immutable 1D mesh: strictly increasing nodes r_0 &lt; r_1 &lt; ... &lt; r_Ne, element e = [r_e, r_{e+1}].
  */
 public final class Mesh1D {
 
@@ -16,7 +16,7 @@ public final class Mesh1D {
     /**
      * Ne elements of equal length on [rmin, rmax].
      *
-     * @throws IllegalArgumentException if ne < 1, rmin or rmax is not finite, or rmax <= rmin
+     * @throws IllegalArgumentException if ne &lt; 1, rmin or rmax is not finite, or rmax &lt;= rmin
      */
     public static Mesh1D uniform(double rmin, double rmax, int ne) {
         return exponential(rmin, rmax, 1.0, ne);
@@ -24,14 +24,15 @@ public final class Mesh1D {
 
     /**
      * Ne elements on [rmin, rmax] whose lengths form a geometric progression h_e = h_0 q^e with
-     * ratio q = a^(1/(Ne-1)), so that a = h_{Ne-1} / h_0 (a = 1: uniform; a > 1: finer at rmin).
+     * ratio q = a^(1/(Ne-1)), so that a = h_{Ne-1} / h_0 (a = 1: uniform; a &gt; 1: finer at rmin).
      * Nodes r_e = rmin + (rmax - rmin) (q^e - 1) / (q^Ne - 1), evaluated with expm1 so that a close
-     * to 1 loses no digits.
+     * to 1 loses no digits, and for q &gt; 1 as q^(e-Ne) (1 - q^-e) / (1 - q^-Ne) so that no
+     * intermediate overflows for any finite a.
      *
      * @param rmin start, finite
-     * @param rmax end, finite, > rmin
-     * @param a    ratio of the last to the first element length, finite, > 0 (ignored when ne = 1)
-     * @param ne   number of elements, >= 1
+     * @param rmax end, finite, &gt; rmin
+     * @param a    ratio of the last to the first element length, finite, &gt; 0 (ignored when ne = 1)
+     * @param ne   number of elements, &gt;= 1
      */
     public static Mesh1D exponential(double rmin, double rmax, double a, int ne) {
         if (ne < 1) {
@@ -50,7 +51,16 @@ public final class Mesh1D {
         double len = rmax - rmin;
         double logq = ne > 1 ? Math.log(a) / (ne - 1) : 0.0;
         for (int e = 0; e <= ne; e++) {
-            double frac = logq == 0 ? (double) e / ne : Math.expm1(e * logq) / Math.expm1(ne * logq);
+            double frac;
+            if (logq == 0) {
+                frac = (double) e / ne;
+            } else if (logq < 0) {
+                frac = Math.expm1(e * logq) / Math.expm1(ne * logq);
+            } else {
+                // q > 1: (q^e - 1) / (q^Ne - 1) = q^(e-Ne) (1 - q^-e) / (1 - q^-Ne), whose factors
+                // stay in [0, 1] however large a is (q^Ne itself overflows once ln a > ~354).
+                frac = Math.exp((e - ne) * logq) * (Math.expm1(-e * logq) / Math.expm1(-ne * logq));
+            }
             r[e] = rmin + len * frac;
         }
         r[0] = rmin;
@@ -76,7 +86,11 @@ public final class Mesh1D {
                         + " <= nodes[" + (i - 1) + "] = " + nodes[i - 1]);
             }
         }
-        return new Mesh1D(nodes.clone());
+        double[] copy = nodes.clone();
+        for (int i = 0; i < copy.length; i++) {
+            copy[i] += 0.0; // -0.0 becomes +0.0, so that locate's binary search sees one zero
+        }
+        return new Mesh1D(copy);
     }
 
     /** Number of elements Ne. */
@@ -84,7 +98,7 @@ public final class Mesh1D {
         return nodes.length - 1;
     }
 
-    /** Node e, 0 <= e <= Ne. */
+    /** Node e, 0 &lt;= e &lt;= Ne. */
     public double node(int e) {
         return nodes[e];
     }
@@ -110,7 +124,7 @@ public final class Mesh1D {
     }
 
     /**
-     * The element containing r: the e with r_e <= r < r_{e+1}, the last element for r = end.
+     * The element containing r: the e with r_e &lt;= r &lt; r_{e+1}, the last element for r = end.
      *
      * @throws IllegalArgumentException if r is outside [start, end] or NaN
      */
@@ -118,7 +132,8 @@ public final class Mesh1D {
         if (!(r >= nodes[0] && r <= nodes[nodes.length - 1])) {
             throw new IllegalArgumentException("r = " + r + " is outside the mesh [" + nodes[0] + ", " + end() + "]");
         }
-        int i = Arrays.binarySearch(nodes, r);
+        // Arrays.binarySearch orders -0.0 below 0.0; adding 0.0 turns -0.0 into +0.0.
+        int i = Arrays.binarySearch(nodes, r + 0.0);
         int e = i >= 0 ? i : -i - 2;
         return Math.min(e, nodes.length - 2);
     }

@@ -87,6 +87,7 @@ public final class ElementQuadrature {
      * @param q points per element, in [1, GaussQuadrature.MAX_POINTS]
      */
     public static ElementQuadrature gaussLegendre(LagrangeSpace1D space, int q) {
+        checkArguments(space, q);
         QuadratureRule r = GaussQuadrature.legendre(q);
         return new ElementQuadrature(space, r, r, 0.0);
     }
@@ -95,10 +96,26 @@ public final class ElementQuadrature {
      * Gauss-Legendre with q points per element, except the first element, which gets the q-point
      * Gauss-Jacobi rule for the weight (r - r_0)^beta (Jacobi a = 0, b = beta).
      *
-     * @param beta exponent of the singular weight at r_0, > -1
+     * The weights of the first element include the factor (r - r_0)^beta (see {@link #weight(int)}).
+     *
+     * @param q    points per element, in [1, GaussQuadrature.MAX_POINTS]
+     * @param beta exponent of the singular weight at r_0, finite, &gt; -1
      */
     public static ElementQuadrature gaussLegendreWithJacobiFirst(LagrangeSpace1D space, int q, double beta) {
+        checkArguments(space, q);
+        if (!Double.isFinite(beta) || !(beta > -1)) {
+            throw new IllegalArgumentException("beta = " + beta + " must be finite and > -1");
+        }
         return new ElementQuadrature(space, GaussQuadrature.legendre(q), GaussQuadrature.jacobi(q, 0.0, beta), beta);
+    }
+
+    private static void checkArguments(LagrangeSpace1D space, int q) {
+        if (space == null) {
+            throw new IllegalArgumentException("space must not be null");
+        }
+        if (q < 1 || q > GaussQuadrature.MAX_POINTS) {
+            throw new IllegalArgumentException("q = " + q + " must be in [1, " + GaussQuadrature.MAX_POINTS + "]");
+        }
     }
 
     /**
@@ -135,7 +152,12 @@ public final class ElementQuadrature {
         return points[i];
     }
 
-    /** Weight of point i, Jacobian included. */
+    /**
+     * Weight of point i, Jacobian included. On the first element of a Gauss-Jacobi variant
+     * ({@link #weightExponent(int)} = beta != 0) this is the Gauss-Jacobi weight for the factor
+     * (r - r_0)^beta, so sum weight(i) g(point(i)) there approximates integral g(r) (r - r_0)^beta dr,
+     * not integral g(r) dr: to integrate f, sum weight(i) f(point(i)) / (point(i) - r_0)^beta.
+     */
     public double weight(int i) {
         return weights[i];
     }
@@ -199,7 +221,7 @@ public final class ElementQuadrature {
     /** u at the points, a new array. */
     public double[] values(FeFunction u) {
         double[] out = new double[points.length];
-        values(u.coefficients(), out);
+        values(u.coefficientsView(), out);
         return out;
     }
 

@@ -9,7 +9,7 @@ import org.elementa.fem.mesh.Mesh1D;
  * the Gauss-Lobatto nodes of each element (a spectral element space). Immutable.
  *
  * <p>Numbering: the p+1 local nodes of element e are the global nodes e p + j (j = 0..p), shared at
- * element ends, so two dofs couple only when they lie in one element: |i - j| <= p, a half-bandwidth
+ * element ends, so two dofs couple only when they lie in one element: |i - j| &lt;= p, a half-bandwidth
  * of p. A Dirichlet end removes its end node and shifts the numbering: dof = global node - 1 when
  * the left end is Dirichlet.
  */
@@ -22,7 +22,13 @@ public final class LagrangeSpace1D {
     private final int dofs;
     private final int shift;
 
+    /** Per-thread scratch for evaluation (values and derivatives of the basis), so that no call allocates. */
+    private static final ThreadLocal<double[][]> SCRATCH =
+            ThreadLocal.withInitial(() -> new double[2][LagrangeBasis.MAX_ORDER + 1]);
+
     /**
+     * The space of degree {@code order} on {@code mesh} with the given end conditions.
+     *
      * @param mesh  the mesh
      * @param order polynomial degree p, in [1, LagrangeBasis.MAX_ORDER]
      * @param left  condition at the first node
@@ -81,8 +87,24 @@ public final class LagrangeSpace1D {
         return Math.min(order(), dofs - 1);
     }
 
-    /** The dof of local node j of element e, or -1 where a Dirichlet condition eliminated it. */
+    /**
+     * The dof of local node j of element e, or -1 where a Dirichlet condition eliminated it.
+     *
+     * @param element element index, in [0, mesh().elements() - 1]
+     * @param local   local node index, in [0, order()]
+     * @throws IllegalArgumentException naming the parameter that is out of range
+     */
     public int dof(int element, int local) {
+        if (element < 0 || element >= mesh.elements()) {
+            throw new IllegalArgumentException("element = " + element + " must be in [0, " + (mesh.elements() - 1) + "]");
+        }
+        if (local < 0 || local > order()) {
+            throw new IllegalArgumentException("local = " + local + " must be in [0, " + order() + "]");
+        }
+        return dofUnchecked(element, local);
+    }
+
+    private int dofUnchecked(int element, int local) {
         int g = element * order() + local - shift;
         return g < 0 || g >= dofs ? -1 : g;
     }
@@ -124,7 +146,7 @@ public final class LagrangeSpace1D {
 
     /** The FE function with the given coefficients (copied). */
     public FeFunction function(double[] coefficients) {
-        return new FeFunction(this, coefficients.clone());
+        return new FeFunction(this, coefficients);
     }
 
     /**
@@ -150,16 +172,17 @@ public final class LagrangeSpace1D {
         double h = mesh.length(e);
         double x = Math.max(-1, Math.min(1, 2 * (r - a) / h - 1));
         int m = order() + 1;
-        double[] l = new double[m];
+        double[][] scratch = SCRATCH.get();
+        double[] l = scratch[0];
         basis.values(x, l);
         if (deriv) {
-            double[] d = new double[m];
+            double[] d = scratch[1];
             basis.derivativesFromValues(l, d);
             l = d;
         }
         double s = 0;
         for (int j = 0; j < m; j++) {
-            int g = dof(e, j);
+            int g = dofUnchecked(e, j);
             if (g >= 0) {
                 s += c[g] * l[j];
             }

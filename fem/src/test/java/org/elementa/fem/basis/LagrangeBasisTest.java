@@ -143,6 +143,24 @@ class LagrangeBasisTest {
         }
     }
 
+    /** The tabulation is immutable: its accessors return copies and the caller's points are copied. */
+    @Test
+    void tabulationDoesNotLeakItsArrays() {
+        LagrangeBasis b = LagrangeBasis.lobatto(3);
+        double[] pts = {-0.5, 0.25};
+        LagrangeBasis.Tabulation t = b.tabulate(pts);
+        double v01 = t.value(0, 1);
+        t.values()[1] = 99;
+        t.derivatives()[1] = 99;
+        t.points()[0] = 99;
+        pts[0] = 99;
+        assertEquals(v01, t.value(0, 1), 0.0);
+        assertEquals(-0.5, t.points()[0], 0.0);
+        assertEquals(t, b.tabulate(new double[] {-0.5, 0.25}));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new LagrangeBasis.Tabulation(new double[2], new double[3], new double[3], 2));
+    }
+
     @Test
     void cachedAndValidated() {
         assertSame(LagrangeBasis.lobatto(5), LagrangeBasis.lobatto(5));

@@ -322,4 +322,43 @@ class BandedKernelsTest {
         double[] ab = band(a, kd, ldab);
         assertEquals(2, k.sbldlt(n, kd, ab, ldab), k.name() + " sbldlt info n=" + n + " kd=" + kd);
     }
+
+    /**
+     * A pivot that is not exactly zero but below eps times the matrix scale carries no reliable
+     * digit: D(1) = 1e-17 with the other diagonal entries near 1 (pivmin = 2^-52 * max|A_ii|, about
+     * 2.2e-16 here) must stop the factorization, as must a NaN pivot.
+     */
+    @ParameterizedTest
+    @MethodSource("coupledCases")
+    void sbldltRejectsTinyAndNaNPivots(Kernels k, int n, int kd) {
+        double[][] a = dense(n, kd, new SplittableRandom(67), false);
+        for (int i = 0; i < n; i++) {
+            if (i != 1) {
+                a[1][i] = 0;
+                a[i][1] = 0;
+            }
+        }
+        double scale = 0;
+        for (int i = 0; i < n; i++) {
+            scale = Math.max(scale, Math.abs(a[i][i]));
+        }
+        a[1][1] = 0.05 * Math.ulp(1.0) * scale; // a decoupled pivot D(1) = A(1,1), below pivmin
+        int ldab = kd + 1;
+        double[] ab = band(a, kd, ldab);
+        assertEquals(2, k.sbldlt(n, kd, ab, ldab), k.name() + " tiny pivot n=" + n + " kd=" + kd);
+
+        a[1][1] = Double.NaN;
+        ab = band(a, kd, ldab);
+        assertEquals(2, k.sbldlt(n, kd, ab, ldab), k.name() + " NaN pivot n=" + n + " kd=" + kd);
+
+        if (n < 3) {
+            return;
+        }
+        // A NaN below the diagonal reaches the pivot of the next column through the update.
+        a[1][1] = scale;
+        a[2][1] = Double.NaN;
+        a[1][2] = Double.NaN;
+        ab = band(a, kd, ldab);
+        assertEquals(3, k.sbldlt(n, kd, ab, ldab), k.name() + " NaN update n=" + n + " kd=" + kd);
+    }
 }

@@ -94,4 +94,30 @@ class KernelProviderTest {
         assertTrue(!bogus[0].equals("0"), "a bad value must fail the JVM: " + bogus[1]);
         assertTrue(bogus[1].contains("IllegalArgumentException: -Delementa.kernels=bogus is not valid"), bogus[1]);
     }
+
+    /** The C2 decision from HotSpot's option values, every branch. */
+    @Test
+    void c2DecisionFromVmOptions() {
+        assertTrue(KernelProvider.c2Enabled("true", "true", "4", "mixed mode, sharing"));
+        assertTrue(!KernelProvider.c2Enabled("true", "true", "1", "mixed mode"), "C1 only");
+        assertTrue(!KernelProvider.c2Enabled("true", "true", "0", "mixed mode"), "interpreter only");
+        assertTrue(!KernelProvider.c2Enabled("false", "true", "4", "mixed mode"), "-XX:-UseCompiler");
+        assertTrue(!KernelProvider.c2Enabled("false", "true", "4", "interpreted mode"), "-Xint");
+        assertTrue(KernelProvider.c2Enabled("true", "false", "1", "mixed mode"), "non-tiered: C2 alone");
+    }
+
+    /** A JVM whose C2 is off through JAVA_TOOL_OPTIONS (not on the command line) still falls back to scalar. */
+    @Test
+    void c2OffThroughTheEnvironmentIsSeen() throws Exception {
+        java.util.List<String> cmd = java.util.List.of(
+                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
+                PrintChoice.class.getName());
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        assertTrue(out.contains("scalar | scalar fallback: the C2 JIT compiler is off"), out);
+    }
 }

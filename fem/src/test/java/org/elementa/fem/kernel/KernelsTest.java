@@ -313,4 +313,36 @@ class KernelsTest {
             }
         }
     }
+
+    /** Bad sizes, leading dimensions and offsets throw IllegalArgumentException naming the parameter. */
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void badArgumentsNameTheParameter(Kernels k) {
+        double[] x = new double[10];
+        double[] y = new double[10];
+        assertNames("n", () -> k.dot(-1, x, 0, y, 0));
+        assertNames("y", () -> k.dot(5, x, 0, y, 6));
+        assertNames("xOff", () -> k.axpy(1, 2.0, x, -1, y, 0));
+        assertNames("x", () -> k.scal(11, 2.0, x, 0));
+        assertNames("lda", () -> k.gemv(false, 3, 2, 1.0, x, 0, 2, x, 0, 0.0, y, 0));
+        assertNames("a", () -> k.gemv(false, 3, 4, 1.0, x, 0, 3, x, 0, 0.0, y, 0));
+        assertNames("x", () -> k.gemv(true, 10, 1, 1.0, x, 0, 10, x, 1, 0.0, y, 0));
+        assertNames("k", () -> k.gemm(false, false, 2, 2, -1, 1.0, x, 0, 2, y, 0, 1, 0.0, new double[4], 0, 2));
+        assertNames("ldb", () -> k.gemm(false, true, 2, 3, 2, 1.0, x, 0, 2, y, 0, 2, 0.0, new double[6], 0, 2));
+        assertNames("c", () -> k.gemm(false, false, 2, 3, 2, 1.0, x, 0, 2, y, 0, 2, 0.0, new double[5], 0, 2));
+        assertNames("kd", () -> k.pbtrf(3, -1, x, 1));
+        assertNames("ldab", () -> k.sbldlt(3, 2, x, 2));
+        assertNames("ab", () -> k.pbtrf(6, 1, x, 2));
+        assertNames("nrhs", () -> k.pbtrs(2, 1, x, 2, y, -1, 2));
+        assertNames("ldb", () -> k.sbldltSolve(3, 1, x, 2, y, 1, 2));
+        assertNames("b", () -> k.sbldltSolve(3, 1, x, 2, y, 4, 3));
+        assertNames("y", () -> k.sbmv(3, 1, 1.0, x, 2, x, 0.0, new double[2]));
+        // Empty operations are legal whatever the offsets point at.
+        assertEquals(0.0, k.dot(0, x, 10, y, 10));
+    }
+
+    private static void assertNames(String param, org.junit.jupiter.api.function.Executable call) {
+        String msg = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, call).getMessage();
+        assertTrue(msg.startsWith(param + " ") || msg.startsWith(param + ":"), msg);
+    }
 }

@@ -56,6 +56,39 @@ class Mesh1DTest {
         assertThrows(IllegalArgumentException.class, () -> m.locate(Double.NaN));
     }
 
+    /** Arrays.binarySearch orders -0.0 below +0.0: locate(-0.0) must still be element 0, not -1. */
+    @Test
+    void locateNegativeZero() {
+        Mesh1D m = Mesh1D.of(0, 1, 3);
+        assertEquals(0, m.locate(-0.0));
+        Mesh1D n = Mesh1D.of(-0.0, 1, 3);
+        assertEquals(0, n.locate(0.0));
+        assertEquals(0, n.locate(-0.0));
+        Mesh1D s = Mesh1D.of(-1, -0.0, 1);
+        assertEquals(1, s.locate(0.0));
+        assertEquals(1, s.locate(-0.0));
+    }
+
+    /**
+     * a = 1e200 (ln a = 460 > 354, where q^Ne overflows for Ne = 2): the mesh must still be built,
+     * with last/first length ratio a. With Ne = 2, h_0 = 50/(1+a) and h_1 = 50 a/(1+a); both are
+     * computed from nodes near 0 and 50 to a relative error of a few ulps.
+     */
+    @Test
+    void exponentialMeshWithHugeRatio() {
+        for (int ne : new int[] {2, 3, 10}) {
+            Mesh1D m = Mesh1D.exponential(0, 50, 1e200, ne);
+            assertEquals(ne, m.elements());
+            double q = Math.pow(1e200, 1.0 / (ne - 1));
+            // h_0 = 50 (q - 1) / (q^Ne - 1), which for q >= 1e22 is 50 / q^(Ne-1) to 1e-22. Both
+            // sides evaluate exp of an exponent ~460 whose rounding (~460 ulp ~ 5e-14) is the error.
+            double h0 = 50 / Math.pow(q, ne - 1);
+            assertEquals(1.0, m.length(0) / h0, 1e-12, "ne=" + ne);
+            // The last length is 50 - r_{Ne-1}, with r_{Ne-1} ~ 50/q: equal to 50 to 1e-15 relative.
+            assertEquals(50.0, m.length(ne - 1), 50 * 1e-15, "ne=" + ne);
+        }
+    }
+
     @Test
     void badParametersNameTheParameter() {
         assertNames("ne", () -> Mesh1D.exponential(0, 1, 1, 0));

@@ -38,10 +38,21 @@ class GaussQuadratureTest {
             final int mm = m;
             assertEquals(monomial(m), r.integrate(x -> Math.pow(x, mm)), sumTolerance(n), "x^" + m);
         }
-        // Degree 2n is not exact: the rule misses it by a definite amount (the error constant is nonzero).
+        // Degree 2n: the remainder is known in closed form (A&S 25.4.29 with f^(2n) / (2n)! = 1 for
+        // x^(2n)): E_n = 2^(2n+1) (n!)^4 / ((2n+1) ((2n)!)^2) = 2 / (2n+1) prod_{k=1..n} k^2 / (2k-1)^2,
+        // positive, about pi 4^-n. The rule must miss x^(2n) by exactly E_n, to rounding. Where E_n is
+        // above the rounding bound (n <= 20 here) this proves that degree 2n is not exact; beyond,
+        // E_n is below rounding and the check says only that the miss is at most rounding.
         int m = 2 * n;
-        assertTrue(Math.abs(monomial(m) - r.integrate(x -> Math.pow(x, m))) > 1e3 * Math.ulp(1.0) || n > 30,
-                "degree 2n should not be exact for n = " + n);
+        double en = 2.0 / (2 * n + 1);
+        for (int k = 1; k <= n; k++) {
+            en *= (double) k * k / ((2.0 * k - 1) * (2.0 * k - 1));
+        }
+        double miss = monomial(m) - r.integrate(x -> Math.pow(x, m));
+        assertEquals(en, miss, sumTolerance(n), "degree 2n remainder for n = " + n);
+        if (en > 2 * sumTolerance(n)) {
+            assertTrue(miss > sumTolerance(n), "degree 2n must not be exact for n = " + n);
+        }
     }
 
     @ParameterizedTest
@@ -262,5 +273,20 @@ class GaussQuadratureTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> GaussQuadrature.lobatto(1)).getMessage().contains("n = 1"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> GaussQuadrature.jacobi(3, -1, 0)).getMessage().startsWith("a ="));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> GaussQuadrature.jacobi(3, 0, Double.NaN)).getMessage().startsWith("b ="));
+    }
+
+    /** jacobi(n, 0, 0) is the Legendre rule itself; Jacobi rules are cached while recent, and recomputed identically after eviction. */
+    @Test
+    void jacobiCacheRoutesLegendreAndStaysBounded() {
+        org.junit.jupiter.api.Assertions.assertSame(GaussQuadrature.legendre(7), GaussQuadrature.jacobi(7, 0, 0));
+        QuadratureRule r = GaussQuadrature.jacobi(6, 0.3, -0.2);
+        org.junit.jupiter.api.Assertions.assertSame(r, GaussQuadrature.jacobi(6, 0.3, -0.2));
+        for (int i = 0; i <= GaussQuadrature.JACOBI_CACHE_SIZE; i++) {
+            GaussQuadrature.jacobi(2, 0.001 * (i + 1), 0.5);
+        }
+        QuadratureRule again = GaussQuadrature.jacobi(6, 0.3, -0.2);
+        org.junit.jupiter.api.Assertions.assertNotSame(r, again);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(r.nodes(), again.nodes(), 0.0);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(r.weights(), again.weights(), 0.0);
     }
 }

@@ -1,7 +1,9 @@
 package org.elementa.fem.space;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.elementa.fem.mesh.Mesh1D;
 import org.junit.jupiter.api.Test;
@@ -40,13 +42,50 @@ class LagrangeSpace1DTest {
         }
         assertThrows(IllegalArgumentException.class, () -> new LagrangeSpace1D(Mesh1D.uniform(0, 1, 1), 1, D, D));
         assertThrows(IllegalArgumentException.class, () -> new LagrangeSpace1D(mesh, 0, N, N));
+        // Out-of-range indices name the parameter instead of returning a wrong dof.
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> nn.dof(3, 0)).getMessage().startsWith("element"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> nn.dof(-1, 0)).getMessage().startsWith("element"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> nn.dof(0, 5)).getMessage().startsWith("local"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> dd.dof(1, -1)).getMessage().startsWith("local"));
+    }
+
+    /** FeFunction owns a copy of its coefficients: neither the caller's array nor the accessor's result aliases it. */
+    @Test
+    void feFunctionIsImmutableAndComparesContents() {
+        LagrangeSpace1D space = new LagrangeSpace1D(Mesh1D.uniform(0, 1, 2), 2, N, N);
+        double[] c = {1, 2, 3, 4, 5};
+        FeFunction f = new FeFunction(space, c);
+        c[0] = 100;
+        assertEquals(1.0, f.value(0.0), 1e-15);
+        f.coefficients()[1] = 100;
+        assertEquals(1.0, f.coefficients()[0]);
+        assertEquals(2.0, f.coefficients()[1]);
+        FeFunction g = space.function(new double[] {1, 2, 3, 4, 5});
+        assertEquals(f, g);
+        assertEquals(f.hashCode(), g.hashCode());
+        assertNotEquals(f, space.function(new double[] {1, 2, 3, 4, 6}));
+        // At r = -0.0 (Arrays.binarySearch orders it below 0.0) the value is u(0), not an exception.
+        assertEquals(1.0, f.value(-0.0), 1e-15);
+    }
+
+    @Test
+    void quadratureErrorsNameTheirParameter() {
+        LagrangeSpace1D space = new LagrangeSpace1D(Mesh1D.uniform(0, 1, 2), 2, N, N);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ElementQuadrature.gaussLegendre(space, 0))
+                .getMessage().startsWith("q = 0"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> ElementQuadrature.gaussLegendreWithJacobiFirst(space, 4, -1)).getMessage().startsWith("beta = "));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> ElementQuadrature.gaussLegendreWithJacobiFirst(space, 0, 0.5)).getMessage().startsWith("q = "));
     }
 
     /**
      * The space contains every polynomial of degree <= p, so nodal interpolation reproduces one
      * exactly: values and derivatives at arbitrary points (pointwise and at quadrature points) equal
-     * the polynomial's own. Tolerance: rounding only, values ~ 10, derivatives ~ 10 times the
-     * element's inverse length; 1e-12.
+     * the polynomial's own. Tolerance: rounding only. Values: |u| &lt;= 44 on [0, 3], a sum of p + 1 = 6
+     * terms with a Lebesgue constant below 2, so ~ 44 * 2 * 6 eps ~ 1e-13: 1e-12. Derivatives pick
+     * up max |L_j'| ~ p (p + 1) / 2 = 15 and 2 / h_min ~ 7 (h_min ~ 0.28): ~ 44 * 15 * 7 * 6 eps ~
+     * 6e-12: 1e-11.
      */
     @Test
     void interpolantOfAPolynomialIsExactEverywhere() {

@@ -3,12 +3,14 @@ package org.elementa.validation.cli;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.DoubleUnaryOperator;
 import org.elementa.atomic.radial.RadialDiscretization;
 import org.elementa.atomic.radial.RadialSchrodingerSolver;
 import org.elementa.atomic.radial.RadialState;
+import org.elementa.fem.basis.LagrangeBasis;
 import org.elementa.fem.linalg.BandedGeneralizedEigensolver;
 import org.elementa.fem.linalg.DenseGeneralizedEigensolver;
 import org.elementa.fem.linalg.EjmlGeneralizedEigensolver;
@@ -49,7 +51,7 @@ final class RadialCommand implements Callable<Integer> {
     @Option(names = "--ne", description = "Number of elements (default 7).")
     Integer ne;
 
-    @Option(names = "--order", description = "Polynomial order of the elements, 1..128 (default 31).")
+    @Option(names = "--order", description = "Polynomial order of the elements, 1.." + LagrangeBasis.MAX_ORDER + " (default 31).")
     Integer order;
 
     @Option(names = "--rmax", description = "End of the radial domain in bohr (default max(50, 12 n^2/Z) for coulomb, 50 otherwise).")
@@ -58,7 +60,9 @@ final class RadialCommand implements Callable<Integer> {
     @Option(names = "--a", description = "Exponential mesh ratio, last/first element length, > 0 (default 1000).")
     Double a;
 
-    @Option(names = "--quadrature", description = "Gauss-Legendre points per element, >= order + 1 (default order + 10).")
+    @Option(names = "--quadrature",
+            description = "Gauss-Legendre points per element, order + 1 .. " + org.elementa.fem.quadrature.GaussQuadrature.MAX_POINTS
+                    + " (default order + 10).")
     Integer quadrature;
 
     enum Eigensolver { banded, dense, ejml }
@@ -93,7 +97,7 @@ final class RadialCommand implements Callable<Integer> {
             d = new RadialDiscretization(rmax != null ? rmax : base.rmax(), a != null ? a : base.a(),
                     ne != null ? ne : base.elements(), p, quadrature != null ? quadrature : p + 10);
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            throw new CommandLine.ParameterException(spec.commandLine(), optionNames(e.getMessage()));
         }
         GeneralizedEigensolver eig = switch (eigensolver) {
             case banded -> new BandedGeneralizedEigensolver();
@@ -101,6 +105,12 @@ final class RadialCommand implements Callable<Integer> {
             case ejml -> new EjmlGeneralizedEigensolver();
         };
         RadialSchrodingerSolver solver = new RadialSchrodingerSolver(d, eig);
+        long dofs = solver.space().dofs();
+        if (eigensolver != Eigensolver.banded && dofs * dofs > Integer.MAX_VALUE - 8) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--ne " + d.elements() + " and --order " + d.order()
+                    + " give " + dofs + " unknowns, too many for the " + eigensolver + " eigensolver (a dense " + dofs + "x"
+                    + dofs + " matrix exceeds a Java array): lower --ne or --order, or use --eigensolver banded");
+        }
         // Per l, the number of states needed is the largest n_r + 1 among the wanted (n, l).
         int lMax = 0;
         for (int[] s : wanted) {
@@ -155,15 +165,15 @@ final class RadialCommand implements Callable<Integer> {
             out.put("maxError", maxError);
             System.out.println(Json.write(out));
         } else {
-            System.out.printf("%s potential%s: %d elements of order %d on [0, %s] (a = %s), %d unknowns%n",
+            System.out.printf(Locale.ROOT, "%s potential%s: %d elements of order %d on [0, %s] (a = %s), %d unknowns%n",
                     potential, potential == Potential.coulomb ? " Z = " + z : "", d.elements(), d.order(), d.rmax(), d.a(),
                     solver.space().dofs());
-            System.out.printf("%4s %4s %22s %22s %12s%n", "n", "l", "E (Ha)", "exact (Ha)", "error");
+            System.out.printf(Locale.ROOT, "%4s %4s %22s %22s %12s%n", "n", "l", "E (Ha)", "exact (Ha)", "error");
             for (Map<String, Object> row : rows) {
-                System.out.printf("%4d %4d %22.12f %22.12f %12.3e%n", row.get("n"), row.get("l"), row.get("energy"),
+                System.out.printf(Locale.ROOT, "%4d %4d %22.12f %22.12f %12.3e%n", row.get("n"), row.get("l"), row.get("energy"),
                         row.get("exact"), row.get("error"));
             }
-            System.out.printf("max |error| = %.3e Ha%n", maxError);
+            System.out.printf(Locale.ROOT, "max |error| = %.3e Ha%n", maxError);
         }
         return 0;
     }
@@ -178,8 +188,9 @@ final class RadialCommand implements Callable<Integer> {
         if (ne != null && ne < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--ne = " + ne + " must be >= 1");
         }
-        if (order != null && (order < 1 || order > 128)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--order = " + order + " must be in [1, 128]");
+        if (order != null && (order < 1 || order > LagrangeBasis.MAX_ORDER)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--order = " + order + " must be in [1, "
+                    + LagrangeBasis.MAX_ORDER + "]");
         }
         if (rmax != null && (!Double.isFinite(rmax) || !(rmax > 0))) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--rmax = " + rmax + " must be a finite number > 0");
@@ -187,6 +198,23 @@ final class RadialCommand implements Callable<Integer> {
         if (a != null && (!Double.isFinite(a) || !(a > 0))) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--a = " + a + " must be a finite number > 0");
         }
+    }
+
+    /** RadialDiscretization's parameter names, as the options that set them. */
+    private static final String[][] OPTION_NAMES = {
+        {"quadraturePoints", "--quadrature"}, {"elements", "--ne"}, {"order", "--order"}, {"rmax", "--rmax"}, {"a", "--a"},
+    };
+
+    /** The message with a leading parameter name (and any "order + 1" in the range) in option terms. */
+    static String optionNames(String message) {
+        String m = message == null ? "" : message;
+        for (String[] p : OPTION_NAMES) {
+            if (m.startsWith(p[0] + " ")) {
+                m = p[1] + m.substring(p[0].length());
+                break;
+            }
+        }
+        return m.replace("[order + 1,", "[--order + 1,");
     }
 
     /** The first count (n, l) pairs in the order n = 1, 2, ...; l = 0 .. n-1. */

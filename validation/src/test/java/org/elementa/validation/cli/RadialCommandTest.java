@@ -84,4 +84,26 @@ class RadialCommandTest {
             assertTrue(r.out().isEmpty(), r.out());
         }
     }
+
+    /** 2000 elements of order 31 are 61999 unknowns: a dense 61999^2 matrix overflows an int index. */
+    @ParameterizedTest
+    @ValueSource(strings = {"dense", "ejml"})
+    void denseSolversRefuseTooManyUnknowns(String eigensolver) {
+        Run r = run("radial", "--ne", "2000", "--states", "1", "--eigensolver", eigensolver);
+        assertEquals(2, r.status(), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("--ne") && r.err().contains("--order") && r.err().contains("--eigensolver banded"),
+                r.err());
+    }
+
+    /** Errors from the discretization speak in option names, not Java parameter names. */
+    @Test
+    void discretizationErrorsNameTheOption() {
+        Run r = run("radial", "--quadrature", "3", "--order", "5");
+        assertEquals(2, r.status(), r.err());
+        assertTrue(r.err().contains("--quadrature = 3"), r.err());
+        assertTrue(!r.err().contains("quadraturePoints"), r.err());
+        assertEquals("--ne = 0 must be >= 1", RadialCommand.optionNames("elements = 0 must be >= 1"));
+        assertEquals("--a = -1.0 must be finite and > 0", RadialCommand.optionNames("a = -1.0 must be finite and > 0"));
+    }
 }
