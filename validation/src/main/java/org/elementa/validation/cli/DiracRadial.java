@@ -3,6 +3,7 @@ package org.elementa.validation.cli;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.elementa.atomic.dirac.DiracCoulomb;
@@ -108,14 +109,14 @@ final class DiracRadial {
             out.put("maxError", maxError);
             System.out.println(Json.write(out));
         } else {
-            System.out.printf("Dirac, coulomb potential Z = %s, c = %s: %d elements of order %d on [0, %s] (a = %s), "
+            System.out.printf(Locale.ROOT, "Dirac, coulomb potential Z = %s, c = %s: %d elements of order %d on [0, %s] (a = %s), "
                     + "%d unknowns per kappa%n", cmd.z, cmd.c, d.elements(), d.order(), d.rmax(), d.a(), solver.size());
-            System.out.printf("%-8s %4s %22s %22s %12s%n", "state", "kappa", "E (Ha)", "exact (Ha)", "error");
+            System.out.printf(Locale.ROOT, "%-8s %4s %22s %22s %12s%n", "state", "kappa", "E (Ha)", "exact (Ha)", "error");
             for (Map<String, Object> row : rows) {
-                System.out.printf("%-8s %4d %22.12f %22.12f %12.3e%n", row.get("label"), row.get("kappa"),
+                System.out.printf(Locale.ROOT, "%-8s %4d %22.12f %22.12f %12.3e%n", row.get("label"), row.get("kappa"),
                         row.get("energy"), row.get("exact"), row.get("error"));
             }
-            System.out.printf("max |error| = %.3e Ha%n", maxError);
+            System.out.printf(Locale.ROOT, "max |error| = %.3e Ha%n", maxError);
         }
         return 0;
     }
