@@ -95,6 +95,8 @@ public final class RadialDiracSolver {
     private final GeneralizedEigensolver fallback;
     private final LagrangeSpace1D space;
     private final Map<Long, ElementQuadrature> quadratures = new ConcurrentHashMap<>();
+    /** Per (kappa, gamma): {B without the r V terms, S}, shared and never modified (copied before use). */
+    private final Map<String, SymmetricBandMatrix[]> staticPencils = new ConcurrentHashMap<>();
 
     /**
      * A solver with speed of light c on the given discretization, with the Sturm-bisection and
@@ -287,13 +289,93 @@ public final class RadialDiracSolver {
         return pencil(kappa, factorExponent(kappa, beta), quadrature, rv);
     }
 
+    /**
+     * B and S for kappa and r V. The part of B that does not depend on r V (assemble with r V = 0) and
+     * S are built once per (kappa, gamma) and cached: an SCF loop only adds the r V terms, which are
+     * about a third of the work of the whole element matrices.
+     */
     private SymmetricBandMatrix[] pencil(int kappa, double gamma, ElementQuadrature quadrature, double[] rv) {
-        int n = size();
-        int kd = Math.min(2 * discretization.order() + 1, n - 1);
-        SymmetricBandMatrix bm = new SymmetricBandMatrix(n, kd);
-        SymmetricBandMatrix sm = new SymmetricBandMatrix(n, kd);
-        assemble(kappa, gamma, quadrature, rv, bm, sm);
-        return new SymmetricBandMatrix[] {bm, sm};
+        SymmetricBandMatrix[] fixed = staticPencils.computeIfAbsent(kappa + ":" + Double.doubleToLongBits(gamma), k -> {
+            int n = size();
+            int kd = Math.min(2 * discretization.order() + 1, n - 1);
+            SymmetricBandMatrix b0 = new SymmetricBandMatrix(n, kd);
+            SymmetricBandMatrix s0 = new SymmetricBandMatrix(n, kd);
+            assemble(kappa, gamma, quadrature, new double[quadrature.size()], b0, s0);
+            return new SymmetricBandMatrix[] {b0, s0};
+        });
+        SymmetricBandMatrix bm = fixed[0].copy();
+        addPotential(kappa, gamma, quadrature, rv, bm);
+        return new SymmetricBandMatrix[] {bm, fixed[1].copy()};
+    }
+
+    /**
+     * Adds the r V terms of B. With r V = v at a point (weight w, wc = w c^2 r), the f-type parts
+     * a1f = v phi and the g-type a2g = v phi are the only ones containing v, so the blocks gain
+     * ff: (w v^2 + 2 wc v) phi_1 phi_2, gg: (w v^2 - 2 wc v) phi_1 phi_2,
+     * gf: w v (a1g_1 phi_2 + phi_1 a2f_2), fg: w v (phi_1 a1g_2 + a2f_1 phi_2).
+     */
+    private void addPotential(int kappa, double gamma, ElementQuadrature quadrature, double[] rv, SymmetricBandMatrix bm) {
+        int p = discretization.order();
+        int nodes = p + 1;
+        int local = 2 * nodes;
+        int q = quadrature.pointsPerElement();
+        double c2 = c * c;
+        double[] phi = new double[nodes];
+        double[] uphi = new double[nodes];
+        double[] vphi = new double[nodes];
+        double[] tphi = new double[nodes];
+        double[] ta1g = new double[nodes];
+        double[] ta2f = new double[nodes];
+        double[] a1g = new double[nodes];
+        double[] a2f = new double[nodes];
+        double[] be = new double[local * local];
+        int[] dofs = new int[local];
+        double firstScale = Math.pow(space.mesh().length(0), -2 * gamma);
+        for (int e = 0; e < space.mesh().elements(); e++) {
+            double b = e == 0 ? gamma : 0.0;
+            double dxdr = quadrature.inverseJacobian(e);
+            double[] val = quadrature.valuesTable(e);
+            double[] der = quadrature.derivativesTable(e);
+            java.util.Arrays.fill(be, 0);
+            double cPlus = c * (kappa + b);
+            double cMinus = c * (kappa - b);
+            for (int k = 0; k < q; k++) {
+                int i = e * q + k;
+                double r = quadrature.point(i);
+                double w = e == 0 ? quadrature.weight(i) * firstScale : quadrature.weight(i) / (r * r);
+                double v = rv[i];
+                double cr = c * r;
+                double wc = w * c2 * r;
+                double u = w * v * v + 2 * wc * v;
+                double vv = w * v * v - 2 * wc * v;
+                double t = w * v;
+                for (int a = 0; a < nodes; a++) {
+                    double f = val[a * q + k];
+                    double df = der[a * q + k] * dxdr;
+                    phi[a] = f;
+                    a2f[a] = cPlus * f + cr * df;
+                    a1g[a] = cMinus * f - cr * df;
+                    uphi[a] = u * f;
+                    vphi[a] = vv * f;
+                    tphi[a] = t * f;
+                    ta1g[a] = t * a1g[a];
+                    ta2f[a] = t * a2f[a];
+                }
+                for (int n2 = 0; n2 < nodes; n2++) {
+                    int col = 2 * n2 * local;
+                    for (int n1 = n2; n1 < nodes; n1++) {
+                        int rowF = 2 * n1;
+                        be[rowF + col] += uphi[n1] * phi[n2];
+                        be[rowF + 1 + col] += ta1g[n1] * phi[n2] + tphi[n1] * a2f[n2];
+                        if (n1 > n2) {
+                            be[rowF + col + local] += tphi[n1] * a1g[n2] + ta2f[n1] * phi[n2];
+                        }
+                        be[rowF + 1 + col + local] += vphi[n1] * phi[n2];
+                    }
+                }
+            }
+            scatter(e, be, null, dofs, bm, null);
+        }
     }
 
     private double checkedBeta(int kappa, double z) {
@@ -412,23 +494,29 @@ public final class RadialDiracSolver {
                     }
                 }
             }
-            for (int a = 0; a < nodes; a++) {
-                int d = space.dof(e, a);
-                dofs[2 * a] = d < 0 ? -1 : 2 * d;
-                dofs[2 * a + 1] = d < 0 ? -1 : 2 * d + 1;
+            scatter(e, be, se, dofs, bm, sm);
+        }
+    }
+
+    /** Adds the lower triangle of element e's matrices (local unknown 2a + component) into B (and S, when given). */
+    private void scatter(int e, double[] be, double[] se, int[] dofs, SymmetricBandMatrix bm, SymmetricBandMatrix sm) {
+        int local = dofs.length;
+        for (int a = 0; a < local / 2; a++) {
+            int d = space.dof(e, a);
+            dofs[2 * a] = d < 0 ? -1 : 2 * d;
+            dofs[2 * a + 1] = d < 0 ? -1 : 2 * d + 1;
+        }
+        for (int jj = 0; jj < local; jj++) {
+            if (dofs[jj] < 0) {
+                continue;
             }
-            for (int jj = 0; jj < local; jj++) {
-                if (dofs[jj] < 0) {
+            for (int ii = jj; ii < local; ii++) {
+                if (dofs[ii] < 0) {
                     continue;
                 }
-                for (int ii = jj; ii < local; ii++) {
-                    if (dofs[ii] < 0) {
-                        continue;
-                    }
-                    bm.add(dofs[ii], dofs[jj], be[ii + jj * local]);
-                    if (se[ii + jj * local] != 0) {
-                        sm.add(dofs[ii], dofs[jj], se[ii + jj * local]);
-                    }
+                bm.add(dofs[ii], dofs[jj], be[ii + jj * local]);
+                if (se != null && se[ii + jj * local] != 0) {
+                    sm.add(dofs[ii], dofs[jj], se[ii + jj * local]);
                 }
             }
         }
