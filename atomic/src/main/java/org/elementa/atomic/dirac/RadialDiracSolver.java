@@ -54,7 +54,7 @@ import org.elementa.fem.space.LagrangeSpace1D;
  * and f, g polynomials (free at r = 0); elsewhere s = 1. Then f, g ~ r^(|kappa| - 1) times an
  * analytic function: polynomials approximate them to exponential accuracy for every kappa, and
  * gamma lies in (1/2, 1], so the weights stay of moderate size (with s = (r/r_1)^beta itself the
- * mass of the first node would be ~ p^(-4 beta), 1e-30 for kappa = -6, and the pencil
+ * mass of the first node would be of order p^(-4 beta - 2), about 1e-30 for kappa = -6 and p = 14, and the pencil
  * needlessly ill-scaled). s = 1 at r_1, so the trial functions stay continuous. With b = gamma on
  * the first element and b = 0 elsewhere,
  * <pre>
