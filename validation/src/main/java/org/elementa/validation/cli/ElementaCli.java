@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = ElementaCli.Version.class,
         description = "High-order finite element, spectral and kinetic solvers.",
-        subcommands = {InfoCommand.class, TrainCommand.class, RadialCommand.class, AtomCommand.class,
+        subcommands = {InfoCommand.class, TrainCommand.class, RadialCommand.class, FftCommand.class, AtomCommand.class,
             CommandLine.HelpCommand.class})
 public final class ElementaCli implements Runnable {
 

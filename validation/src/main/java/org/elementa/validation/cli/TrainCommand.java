@@ -19,7 +19,11 @@ final class TrainCommand implements Callable<Integer> {
             new String[] {"info", "--json"},
             new String[] {"info"},
             new String[] {"radial", "--potential", "coulomb", "--Z", "92", "--states", "28", "--json"},
-            new String[] {"radial", "--potential", "harmonic", "--states", "6"});
+            new String[] {"radial", "--potential", "harmonic", "--states", "6"},
+            new String[] {"fft", "--shape", "32x32x32"},
+            new String[] {"fft", "--shape", "97", "--real", "--json"},
+            new String[] {"atom", "Ne"},
+            new String[] {"atom", "U", "--tolerance", "1e-8", "--json"});
 
     @Override
     public Integer call() {

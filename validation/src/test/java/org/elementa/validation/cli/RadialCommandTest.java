@@ -5,33 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class RadialCommandTest {
-
-    private record Run(int status, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int status = ElementaCli.execute(args);
-            return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 
     /**
      * Coulomb Z = 92, 28 states in JSON: ordered by n then l, each energy within 5e-10 Ha of the Bohr
@@ -40,7 +18,7 @@ class RadialCommandTest {
     @ParameterizedTest
     @ValueSource(strings = {"dense", "banded", "ejml"})
     void coulombJsonListsTwentyEightStatesByNThenL(String eigensolver) throws Exception {
-        Run r = run("radial", "--potential", "coulomb", "--Z", "92", "--states", "28", "--json", "--eigensolver", eigensolver);
+        CliRun r = CliRun.of("radial", "--potential", "coulomb", "--Z", "92", "--states", "28", "--json", "--eigensolver", eigensolver);
         assertEquals(0, r.status(), r.err());
         JsonNode node = new ObjectMapper().readTree(r.out());
         JsonNode states = node.get("states");
@@ -65,7 +43,7 @@ class RadialCommandTest {
     /** Harmonic, text output, a coarse explicit mesh: E(n=2, l=1) = 2.5 (n_r = 0), to 1e-6 on 8 elements of order 8. */
     @Test
     void harmonicTextWithExplicitMesh() {
-        Run r = run("radial", "--potential", "harmonic", "--states", "3", "--ne", "8", "--order", "8", "--rmax", "12", "--a", "1");
+        CliRun r = CliRun.of("radial", "--potential", "harmonic", "--states", "3", "--ne", "8", "--order", "8", "--rmax", "12", "--a", "1");
         assertEquals(0, r.status(), r.err());
         String row = r.out().lines().filter(s -> s.trim().startsWith("2    1")).findFirst().orElseThrow();
         double e = Double.parseDouble(row.trim().split("\\s+")[2]);
@@ -78,7 +56,7 @@ class RadialCommandTest {
                 {"radial", "--Z", "-3"}, {"radial", "--Z", "NaN"}, {"radial", "--states", "0"},
                 {"radial", "--a", "-1"}, {"radial", "--rmax", "NaN"}, {"radial", "--potential", "yukawa"},
                 {"radial", "--order", "0"}, {"radial", "--eigensolver", "lapack"}, {"radial", "--states", "28", "--ne", "1", "--order", "2"}}) {
-            Run r = run(args);
+            CliRun r = CliRun.of(args);
             assertEquals(2, r.status(), String.join(" ", args) + ": " + r.err());
             assertEquals(1, r.err().strip().lines().count(), r.err());
             assertTrue(r.out().isEmpty(), r.out());
@@ -89,7 +67,7 @@ class RadialCommandTest {
     @ParameterizedTest
     @ValueSource(strings = {"dense", "ejml"})
     void denseSolversRefuseTooManyUnknowns(String eigensolver) {
-        Run r = run("radial", "--ne", "2000", "--states", "1", "--eigensolver", eigensolver);
+        CliRun r = CliRun.of("radial", "--ne", "2000", "--states", "1", "--eigensolver", eigensolver);
         assertEquals(2, r.status(), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("--ne") && r.err().contains("--order") && r.err().contains("--eigensolver banded"),
@@ -99,7 +77,7 @@ class RadialCommandTest {
     /** Errors from the discretization speak in option names, not Java parameter names. */
     @Test
     void discretizationErrorsNameTheOption() {
-        Run r = run("radial", "--quadrature", "3", "--order", "5");
+        CliRun r = CliRun.of("radial", "--quadrature", "3", "--order", "5");
         assertEquals(2, r.status(), r.err());
         assertTrue(r.err().contains("--quadrature = 3"), r.err());
         assertTrue(!r.err().contains("quadraturePoints"), r.err());
