@@ -131,39 +131,15 @@ public final class DiracAtomSolver {
     }
 
     /**
-     * Solves NIST's RLDA configuration of Z ({@link NistConfigurations#rlda(int)}) with every (n, l)
-     * shell split over j = l - 1/2 and l + 1/2 exactly as 2l : 2l + 2. The configuration file carries
-     * four decimals (uranium's 5f5/2 as 1.2857 instead of 18/14), which would move 1.4e-5 electrons
-     * between 5f5/2 and 5f7/2 and the total energy by 4.4e-7 Ha (measured; Janak: dE/df = eigenvalue),
-     * 44 times the 1e-8 target; the reference energies are those of the exact split.
+     * Solves NIST's RLDA configuration of Z ({@link NistConfigurations#rlda(int)}: every (n, l) shell
+     * split over j = l - 1/2 and l + 1/2 exactly as 2l : 2l + 2; with the file's four decimals
+     * instead, uranium's 5f5/2 would hold 1.2857 instead of 18/14 electrons and its total energy
+     * would move by 4.4e-7 Ha, 44 times the 1e-8 target).
      *
      * @throws IllegalArgumentException if Z is outside 1..92
      */
     public DiracAtomSolution solveNist(int z) {
-        return solve(z, exactSplit(NistConfigurations.rlda(z)));
-    }
-
-    /** The subshells with each (n, l) total re-split exactly 2l : 2l + 2 (totals rounded to the file's 4 decimals). */
-    static List<DiracOrbital> exactSplit(List<DiracOrbital> listed) {
-        List<DiracOrbital> out = new ArrayList<>(listed.size());
-        for (DiracOrbital o : listed) {
-            double shell = 0;
-            for (DiracOrbital m : listed) {
-                if (m.n() == o.n() && m.l() == o.l()) {
-                    shell += m.occupation();
-                }
-            }
-            shell = Math.round(shell * 1e4) / 1e4;
-            int l = o.l();
-            double share = l == 0 ? 1.0 : (o.kappa() < 0 ? 2.0 * l + 2 : 2.0 * l) / (4.0 * l + 2);
-            double occupation = shell * share;
-            if (Math.abs(occupation - o.occupation()) > 1e-4) {
-                throw new IllegalArgumentException("occupation " + o.occupation() + " of (n = " + o.n() + ", kappa = "
-                        + o.kappa() + ") is not the 2l : 2l+2 share " + occupation + " of its shell");
-            }
-            out.add(new DiracOrbital(o.n(), l, o.kappa(), occupation));
-        }
-        return out;
+        return solve(z, NistConfigurations.rlda(z));
     }
 
     /** Builder of {@link DiracAtomSolver}. */
