@@ -42,9 +42,8 @@ class DiracAtomSolverTest {
     void uraniumToTenNanoHartree() {
         DiracAtomSolution u = DiracAtomSolver.builder().tolerance(1e-8).build().solveNist(92);
         assertEquals(-28001.1323254868, u.energies().total(), 1e-8);
-        // The parts add up, and the Dirac eigenvalue list follows the configuration (1s1/2 lowest).
-        var e = u.energies();
-        assertEquals(e.total(), e.kinetic() + e.coulomb() + e.electronNucleus() + e.exchangeCorrelation(), 1e-9);
+        // The eigenvalue list follows the configuration (1s1/2 first). The energy parts are checked
+        // against NIST's RLDA tables in validation's DiracAtomRegressionTest.
         assertEquals("1s1/2", u.orbitals().get(0).state().label());
         assertEquals("RLDA", u.functional());
     }
