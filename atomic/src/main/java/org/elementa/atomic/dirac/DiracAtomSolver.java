@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.elementa.atomic.config.Configuration;
 import org.elementa.atomic.config.DiracOrbital;
 import org.elementa.atomic.config.NistConfigurations;
+import org.elementa.atomic.config.Orbital;
 import org.elementa.atomic.radial.RadialDiscretization;
 import org.elementa.atomic.scf.AndersonMixer;
 import org.elementa.atomic.scf.Energies;
@@ -140,6 +142,28 @@ public final class DiracAtomSolver {
      */
     public DiracAtomSolution solveNist(int z) {
         return solve(z, NistConfigurations.rlda(z));
+    }
+
+    /**
+     * The relativistic subshells of a nonrelativistic configuration, for {@link #solve(int, List)}: each
+     * (n, l) occupation f split over j = l - 1/2 (kappa = l) and j = l + 1/2 (kappa = -l - 1) as
+     * 2l : 2l + 2, that is f 2l / (4l + 2) and f (2l + 2) / (4l + 2) (the spherical average of the
+     * shell, NIST's convention), the j = l - 1/2 part first; an s shell whole as j = 1/2. For NIST's
+     * configurations this is exactly {@link NistConfigurations#rlda(int)}.
+     */
+    public static List<DiracOrbital> splitByJ(Configuration config) {
+        List<DiracOrbital> out = new ArrayList<>();
+        for (Orbital o : config.orbitals()) {
+            int l = o.l();
+            double f = o.occupation();
+            if (l == 0) {
+                out.add(new DiracOrbital(o.n(), 0, -1, f));
+            } else {
+                out.add(new DiracOrbital(o.n(), l, l, f * (2 * l) / (4 * l + 2)));
+                out.add(new DiracOrbital(o.n(), l, -l - 1, f * (2 * l + 2) / (4 * l + 2)));
+            }
+        }
+        return out;
     }
 
     /** Builder of {@link DiracAtomSolver}. */

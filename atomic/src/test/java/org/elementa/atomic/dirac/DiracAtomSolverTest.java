@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.elementa.atomic.config.Configuration;
 import org.elementa.atomic.config.DiracOrbital;
 import org.elementa.atomic.config.NistConfigurations;
 import org.junit.jupiter.api.Test;
@@ -123,6 +124,20 @@ class DiracAtomSolverTest {
             }
         }
         assertEquals(2, found);
+    }
+
+    @Test
+    void splitByJOfNistConfigurationsIsNistsRelativisticConfiguration() {
+        // Two independent data files (lda_configurations.txt by (n, l), rlda_configurations.txt by
+        // (n, l, j)) must agree through the 2l : 2l+2 rule, bit for bit and in the same order.
+        for (int z = 1; z <= 92; z++) {
+            assertEquals(NistConfigurations.rlda(z), DiracAtomSolver.splitByJ(Configuration.nist(z)), "Z = " + z);
+        }
+        // Iron's 3d6: 3d3/2 gets 6 * 4/10 = 2.4, 3d5/2 gets 6 * 6/10 = 3.6; 4s2 stays whole.
+        List<DiracOrbital> fe = DiracAtomSolver.splitByJ(Configuration.parse(26, "[Ar] 3d6 4s2"));
+        assertEquals(new DiracOrbital(3, 2, 2, 2.4), fe.get(fe.size() - 3));
+        assertEquals(new DiracOrbital(3, 2, -3, 3.6), fe.get(fe.size() - 2));
+        assertEquals(new DiracOrbital(4, 0, -1, 2), fe.get(fe.size() - 1));
     }
 
     private static Map<Integer, Reference> load() {

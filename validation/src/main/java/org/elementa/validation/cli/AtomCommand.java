@@ -46,7 +46,8 @@ final class AtomCommand implements Callable<Integer> {
     @Option(names = "--tolerance", paramLabel = "HARTREE", description = "Accuracy target for energies and eigenvalues, in [1e-10, 1e-2] (default ${DEFAULT-VALUE}).")
     double tolerance = AtomSolver.DEFAULT_TOLERANCE;
 
-    @Option(names = "--config", paramLabel = "TEXT", description = "Electron configuration, e.g. \"[Ar] 3d6 4s2\" (default: NIST's ground state).")
+    @Option(names = "--config", paramLabel = "TEXT", description = "Electron configuration, e.g. \"[Ar] 3d6 4s2\" (default: NIST's ground state); "
+            + "with --dirac each (n, l) shell is split over j = l -+ 1/2 as 2l : 2l+2.")
     String configText;
 
     @Option(names = "--max-iterations", paramLabel = "N", description = "Largest number of SCF iterations, >= 1 (default ${DEFAULT-VALUE}).")

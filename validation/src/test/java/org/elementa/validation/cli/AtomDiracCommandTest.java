@@ -60,8 +60,30 @@ class AtomDiracCommandTest {
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("RLDA"), r.out());
         assertTrue(r.out().contains("2p3/2"), r.out());
-        assertEquals(2, run("atom", "Fe", "--dirac", "--config", "[Ar] 3d6 4s2").status());
+        Run badConfig = run("atom", "Fe", "--dirac", "--config", "[Ar] 3d6 4s9");
+        assertEquals(2, badConfig.status());
+        assertTrue(badConfig.err().strip().startsWith("elementa atom: --config:"), badConfig.err());
+        assertEquals(1, badConfig.err().strip().lines().count(), badConfig.err());
         assertEquals(2, run("atom", "118", "--dirac").status());
+    }
+
+    @Test
+    void ownConfigurationIsSplitByJAndMatchesNist() throws Exception {
+        // Iron [Ar] 3d6 4s2 is NIST's RLDA configuration of Fe (nist/RLDA/26Fe_RLDA.txt): the total must be
+        // NIST's -1269.229080 to its 6e-7 agreement for totals (see DiracAtomRegressionTest), and 3d6 is
+        // split 2l : 2l + 2 = 2 : 3, 2.4 electrons in 3d3/2 and 3.6 in 3d5/2.
+        Run r = run("atom", "Fe", "--dirac", "--json", "--tolerance", "1e-8", "--config", "[Ar] 3d6 4s2");
+        assertEquals(0, r.status(), r.err());
+        JsonNode node = new ObjectMapper().readTree(r.out());
+        assertEquals(-1269.229080, node.get("etot").asDouble(), 6e-7);
+        int found = 0;
+        for (JsonNode o : node.get("orbitals")) {
+            if (o.get("n").asInt() == 3 && o.get("l").asInt() == 2) {
+                assertEquals(o.get("kappa").asInt() == 2 ? 2.4 : 3.6, o.get("occupation").asDouble(), 1e-15);
+                found++;
+            }
+        }
+        assertEquals(2, found);
     }
 
     /** Every atom: Z = 1..54 and 92 against rlda_reference.dat within tolerance + 1e-8 (long: validation-full). */
