@@ -57,6 +57,10 @@ final class AtomCommand implements Callable<Integer> {
             + "instead of LDA.")
     boolean dirac;
 
+    @Option(names = "--c", paramLabel = "C", description = "Speed of light for --dirac, atomic units "
+            + "(default 137.0359895, NIST's); Z must stay below c sqrt(3)/2.")
+    Double speedOfLight;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -67,6 +71,9 @@ final class AtomCommand implements Callable<Integer> {
         }
         if (maxIterations < 1) {
             throw usage("--max-iterations = " + maxIterations + " must be >= 1");
+        }
+        if (speedOfLight != null && !dirac) {
+            throw usage("--c needs --dirac");
         }
         if (all) {
             if (atom != null || configText != null) {

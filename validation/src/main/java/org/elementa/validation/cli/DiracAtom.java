@@ -20,6 +20,7 @@ import org.elementa.atomic.config.DiracOrbital;
 import org.elementa.atomic.config.PeriodicTable;
 import org.elementa.atomic.dirac.DiracAtomSolution;
 import org.elementa.atomic.dirac.DiracAtomSolver;
+import org.elementa.atomic.dirac.DiracCoulomb;
 import org.elementa.atomic.config.NistConfigurations;
 import org.elementa.atomic.scf.Energies;
 import picocli.CommandLine;
@@ -39,6 +40,17 @@ final class DiracAtom {
 
     static int run(AtomCommand cmd) {
         CommandLine cl = cmd.spec.commandLine();
+        double c = DiracCoulomb.SPEED_OF_LIGHT;
+        if (cmd.speedOfLight != null) {
+            c = cmd.speedOfLight;
+            if (!(c > 0) || Double.isInfinite(c)) {
+                throw new CommandLine.ParameterException(cl, "--c = " + c + " must be a finite number > 0");
+            }
+            if (cmd.all) {
+                throw new CommandLine.ParameterException(cl, "--all compares with references computed for c = "
+                        + DiracCoulomb.SPEED_OF_LIGHT + "; it takes no --c");
+            }
+        }
         if (cmd.all) {
             return runAll(cmd);
         }
@@ -64,8 +76,14 @@ final class DiracAtom {
             }
             orbitals = NistConfigurations.rlda(z);
         }
+        if (!(z < c * Math.sqrt(0.75))) {
+            throw new CommandLine.ParameterException(cl, "ATOM: Z = " + z + " must be < c sqrt(3)/2 = "
+                    + String.format(Locale.ROOT, "%.4g", c * Math.sqrt(0.75)) + " for the squared Dirac Hamiltonian"
+                    + " with a point nucleus (raise --c)");
+        }
         PrintStream err = System.err;
         DiracAtomSolver solver = DiracAtomSolver.builder().tolerance(cmd.tolerance).maxIterations(cmd.maxIterations)
+                .speedOfLight(c)
                 .monitor((it, res, de, e) -> err.printf(Locale.ROOT,
                         "scf %3d  residual %.3e  eigenvalue change %.3e  Etot %.10f%n", it, res, de, e))
                 .build();

@@ -86,6 +86,23 @@ class AtomDiracCommandTest {
         assertEquals(2, found);
     }
 
+    @Test
+    void speedOfLight() throws Exception {
+        // c = 1e7: the nonrelativistic limit, dftatom's LDA helium of lda_reference.dat (-2.8348356241; the
+        // relativistic shift, 5e-5 Ha at c = 137, falls as 1/c^2 to 1e-14). 2e-8: the reference's precision
+        // plus our SCF tolerance.
+        Run r = run("atom", "He", "--dirac", "--json", "--tolerance", "1e-8", "--c", "1e7");
+        assertEquals(0, r.status(), r.err());
+        assertEquals(-2.8348356241, new ObjectMapper().readTree(r.out()).get("etot").asDouble(), 2e-8);
+        assertEquals(2, run("atom", "He", "--dirac", "--c", "-1").status());
+        assertEquals(2, run("atom", "He", "--c", "1e7").status());
+        assertEquals(2, run("atom", "--all", "--dirac", "--c", "1e7").status());
+        Run tooHeavy = run("atom", "U", "--dirac", "--c", "100");
+        assertEquals(2, tooHeavy.status());
+        assertTrue(tooHeavy.err().contains("c sqrt(3)/2"), tooHeavy.err());
+        assertEquals(1, tooHeavy.err().strip().lines().count(), tooHeavy.err());
+    }
+
     /** Every atom: Z = 1..54 and 92 against rlda_reference.dat within tolerance + 1e-8 (long: validation-full). */
     @Test
     @EnabledIfSystemProperty(named = "elementa.validation.full", matches = "true")
