@@ -28,6 +28,7 @@ import org.elementa.atomic.radial.RadialDiscretization;
 import org.elementa.atomic.scf.Energies;
 import org.elementa.validation.reference.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Relativistic (RLDA) atoms against NIST SRD 141's own RLDA tables (Kotochigova, Levine, Shirley,
@@ -59,6 +60,12 @@ class DiracAtomRegressionTest {
      * while their sum agrees to 2e-6 (each of the two printed values within the stated 1e-6).
      */
     private static final double NIST_FIRST_ORDER = 6e-6;
+
+    /**
+     * A finer space than the 1e-8 default (rmax 50, last/first element 2e5, 12 elements of order 15):
+     * larger box, 1e6 ratio (a smaller first element), 18 elements of order 18, 30 points per element.
+     */
+    private static final RadialDiscretization FINE = new RadialDiscretization(60, 1e6, 18, 18, 30);
 
     /** Kr's converged RLDA total energy, rlda_reference.dat (dftatom). */
     private static final double RLDA_KRYPTON_TOTAL = -2784.1992381241;
@@ -128,8 +135,7 @@ class DiracAtomRegressionTest {
         // eigenvalue of Cs, Au, Rn and U by more than the 1e-8 target, and must be a genuinely larger space
         // (measured: at most 1.8e-9, 360 -> 648 unknowns per kappa).
         DiracAtomSolver base = DiracAtomSolver.builder().tolerance(1e-8).build();
-        RadialDiscretization fine = new RadialDiscretization(60, 1e6, 18, 18, 30);
-        DiracAtomSolver refined = DiracAtomSolver.builder().tolerance(1e-8).discretization(fine).build();
+        DiracAtomSolver refined = DiracAtomSolver.builder().tolerance(1e-8).discretization(FINE).build();
         for (int z : new int[] {55, 79, 86, 92}) {
             DiracAtomSolution a = base.solveNist(z);
             DiracAtomSolution b = refined.solveNist(z);
@@ -140,6 +146,31 @@ class DiracAtomRegressionTest {
                         "Z = " + z + " " + a.orbitals().get(i).state().label());
             }
         }
+    }
+
+    @Test
+    @EnabledIfSystemProperty(named = "elementa.validation.full", matches = "true")
+    void everyAtomBeyondFiftyFourConvergesAndIsSelfConverged() {
+        // validation-full: every Z = 55..92 converges at both tolerances, and at 1e-8 the refined space of
+        // heavyAtomsAreSelfConverged moves no total or eigenvalue by more than 1e-8.
+        DiracAtomSolver loose = DiracAtomSolver.builder().build();
+        DiracAtomSolver base = DiracAtomSolver.builder().tolerance(1e-8).build();
+        DiracAtomSolver refined = DiracAtomSolver.builder().tolerance(1e-8).discretization(FINE).build();
+        List<String> bad = new ArrayList<>();
+        for (int z = 55; z <= 92; z++) {
+            DiracAtomSolution l = loose.solveNist(z);
+            DiracAtomSolution a = base.solveNist(z);
+            DiracAtomSolution b = refined.solveNist(z);
+            // The default tolerance's discretization is coarser: its results lie within 1e-6 of the converged ones.
+            within(bad, "Z = " + z + " Etot (default tolerance)", l.energies().total(), b.energies().total(), 1e-6);
+            within(bad, "Z = " + z + " Etot", a.energies().total(), b.energies().total(), 1e-8);
+            for (int i = 0; i < a.orbitals().size(); i++) {
+                String label = "Z = " + z + " " + a.orbitals().get(i).state().label();
+                within(bad, label + " (default tolerance)", l.orbitals().get(i).energy(), b.orbitals().get(i).energy(), 1e-6);
+                within(bad, label, a.orbitals().get(i).energy(), b.orbitals().get(i).energy(), 1e-8);
+            }
+        }
+        assertEquals(List.of(), bad);
     }
 
     @Test
