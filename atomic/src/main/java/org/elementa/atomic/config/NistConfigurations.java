@@ -38,8 +38,10 @@ public final class NistConfigurations {
     }
 
     /**
-     * NIST's relativistic (RLDA) configuration of Z: each l-shell occupation split over
-     * j = l - 1/2 : j = l + 1/2 as 2l : 2l + 2, in the order of rlda_configurations.txt.
+     * NIST's relativistic (RLDA) configuration of Z: each (n, l) occupation split over
+     * j = l - 1/2 : j = l + 1/2 exactly as 2l : 2l + 2 (the file's four decimals, such as 1.2857
+     * for uranium's 5f5/2 = 18/14, are only checked against the exact shares), in the order of
+     * rlda_configurations.txt.
      *
      * @throws IllegalArgumentException if Z is outside 1..92
      */
@@ -64,10 +66,36 @@ public final class NistConfigurations {
             if (z != out.size() + 1) {
                 throw new IllegalStateException("rlda_configurations.txt: expected Z = " + (out.size() + 1) + ", found " + z);
             }
-            out.add(List.copyOf(orbitals));
+            out.add(exactSplit(z, orbitals));
         }
         if (out.size() != MAX_Z) {
             throw new IllegalStateException("rlda_configurations.txt has " + out.size() + " atoms, expected " + MAX_Z);
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * The listed subshells with each (n, l) total (the sum of its listed j parts, rounded to the
+     * file's four decimals) re-split exactly 2l : 2l + 2; a listed value more than 1e-4 from its exact
+     * share is a corrupt resource.
+     */
+    private static List<DiracOrbital> exactSplit(int z, List<DiracOrbital> listed) {
+        List<DiracOrbital> out = new ArrayList<>(listed.size());
+        for (DiracOrbital o : listed) {
+            double shell = 0;
+            for (DiracOrbital m : listed) {
+                if (m.n() == o.n() && m.l() == o.l()) {
+                    shell += m.occupation();
+                }
+            }
+            shell = Math.round(shell * 1e4) / 1e4;
+            int l = o.l();
+            double occupation = l == 0 ? shell : shell * (o.kappa() < 0 ? 2 * l + 2 : 2 * l) / (4 * l + 2);
+            if (Math.abs(occupation - o.occupation()) > 1e-4) {
+                throw new IllegalStateException("rlda_configurations.txt, Z = " + z + ": occupation " + o.occupation()
+                        + " of (n = " + o.n() + ", kappa = " + o.kappa() + ") is not the 2l : 2l+2 share " + occupation);
+            }
+            out.add(new DiracOrbital(o.n(), l, o.kappa(), occupation));
         }
         return List.copyOf(out);
     }

@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.elementa.atomic.config.Configuration;
 import org.elementa.atomic.config.DiracOrbital;
 import org.elementa.atomic.config.NistConfigurations;
+import org.elementa.atomic.config.Orbital;
 import org.elementa.atomic.radial.RadialDiscretization;
 import org.elementa.atomic.scf.AndersonMixer;
 import org.elementa.atomic.scf.Energies;
@@ -131,37 +133,35 @@ public final class DiracAtomSolver {
     }
 
     /**
-     * Solves NIST's RLDA configuration of Z ({@link NistConfigurations#rlda(int)}) with every (n, l)
-     * shell split over j = l - 1/2 and l + 1/2 exactly as 2l : 2l + 2. The configuration file carries
-     * four decimals (uranium's 5f5/2 as 1.2857 instead of 18/14), which would move 1.4e-5 electrons
-     * between 5f5/2 and 5f7/2 and the total energy by 4.4e-7 Ha (measured; Janak: dE/df = eigenvalue),
-     * 44 times the 1e-8 target; the reference energies are those of the exact split.
+     * Solves NIST's RLDA configuration of Z ({@link NistConfigurations#rlda(int)}: every (n, l) shell
+     * split over j = l - 1/2 and l + 1/2 exactly as 2l : 2l + 2; with the file's four decimals
+     * instead, uranium's 5f5/2 would hold 1.2857 instead of 18/14 electrons and its total energy
+     * would move by 4.4e-7 Ha, 44 times the 1e-8 target).
      *
      * @throws IllegalArgumentException if Z is outside 1..92
      */
     public DiracAtomSolution solveNist(int z) {
-        return solve(z, exactSplit(NistConfigurations.rlda(z)));
+        return solve(z, NistConfigurations.rlda(z));
     }
 
-    /** The subshells with each (n, l) total re-split exactly 2l : 2l + 2 (totals rounded to the file's 4 decimals). */
-    static List<DiracOrbital> exactSplit(List<DiracOrbital> listed) {
-        List<DiracOrbital> out = new ArrayList<>(listed.size());
-        for (DiracOrbital o : listed) {
-            double shell = 0;
-            for (DiracOrbital m : listed) {
-                if (m.n() == o.n() && m.l() == o.l()) {
-                    shell += m.occupation();
-                }
-            }
-            shell = Math.round(shell * 1e4) / 1e4;
+    /**
+     * The relativistic subshells of a nonrelativistic configuration, for {@link #solve(int, List)}: each
+     * (n, l) occupation f split over j = l - 1/2 (kappa = l) and j = l + 1/2 (kappa = -l - 1) as
+     * 2l : 2l + 2, that is f 2l / (4l + 2) and f (2l + 2) / (4l + 2) (the spherical average of the
+     * shell, NIST's convention), the j = l - 1/2 part first; an s shell whole as j = 1/2. For NIST's
+     * configurations this is exactly {@link NistConfigurations#rlda(int)}.
+     */
+    public static List<DiracOrbital> splitByJ(Configuration config) {
+        List<DiracOrbital> out = new ArrayList<>();
+        for (Orbital o : config.orbitals()) {
             int l = o.l();
-            double share = l == 0 ? 1.0 : (o.kappa() < 0 ? 2.0 * l + 2 : 2.0 * l) / (4.0 * l + 2);
-            double occupation = shell * share;
-            if (Math.abs(occupation - o.occupation()) > 1e-4) {
-                throw new IllegalArgumentException("occupation " + o.occupation() + " of (n = " + o.n() + ", kappa = "
-                        + o.kappa() + ") is not the 2l : 2l+2 share " + occupation + " of its shell");
+            double f = o.occupation();
+            if (l == 0) {
+                out.add(new DiracOrbital(o.n(), 0, -1, f));
+            } else {
+                out.add(new DiracOrbital(o.n(), l, l, f * (2 * l) / (4 * l + 2)));
+                out.add(new DiracOrbital(o.n(), l, -l - 1, f * (2 * l + 2) / (4 * l + 2)));
             }
-            out.add(new DiracOrbital(o.n(), l, o.kappa(), occupation));
         }
         return out;
     }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.elementa.atomic.config.Configuration;
 import org.elementa.atomic.config.DiracOrbital;
 import org.elementa.atomic.config.NistConfigurations;
 import org.junit.jupiter.api.Test;
@@ -42,9 +43,8 @@ class DiracAtomSolverTest {
     void uraniumToTenNanoHartree() {
         DiracAtomSolution u = DiracAtomSolver.builder().tolerance(1e-8).build().solveNist(92);
         assertEquals(-28001.1323254868, u.energies().total(), 1e-8);
-        // The parts add up, and the Dirac eigenvalue list follows the configuration (1s1/2 lowest).
-        var e = u.energies();
-        assertEquals(e.total(), e.kinetic() + e.coulomb() + e.electronNucleus() + e.exchangeCorrelation(), 1e-9);
+        // The eigenvalue list follows the configuration (1s1/2 first). The energy parts are checked
+        // against NIST's RLDA tables in validation's DiracAtomRegressionTest.
         assertEquals("1s1/2", u.orbitals().get(0).state().label());
         assertEquals("RLDA", u.functional());
     }
@@ -92,23 +92,52 @@ class DiracAtomSolverTest {
     }
 
     @Test
-    void nistConfigurationsAreReSplitExactly() {
+    void nistRelativisticConfigurationsAreSplitExactly() {
+        // rlda_configurations.txt carries 4 decimals; the configurations must hold the exact 2l : 2l+2
+        // shares (README of the reference data), so that the electron count is Z to rounding and each
+        // shell's j = l - 1/2 part is l / (l + 1) of its j = l + 1/2 part to a few ulps.
         for (int z = 1; z <= 92; z++) {
+            List<DiracOrbital> config = NistConfigurations.rlda(z);
             double sum = 0;
-            for (DiracOrbital o : DiracAtomSolver.exactSplit(NistConfigurations.rlda(z))) {
+            for (DiracOrbital o : config) {
                 sum += o.occupation();
+                if (o.kappa() > 0) {
+                    for (DiracOrbital partner : config) {
+                        if (partner.n() == o.n() && partner.kappa() == -o.l() - 1) {
+                            assertEquals((double) o.l() / (o.l() + 1), o.occupation() / partner.occupation(), 1e-15,
+                                    "Z = " + z + " n = " + o.n() + " l = " + o.l());
+                        }
+                    }
+                }
             }
             assertEquals(z, sum, 1e-12, "Z = " + z);
         }
-        // Boron 2p^1: 1/3 : 2/3 (the file lists 0.3333, 0.6667); uranium 5f^3: 18/14 : 24/14.
-        List<DiracOrbital> b = DiracAtomSolver.exactSplit(NistConfigurations.rlda(5));
+        // Boron 2p^1: 1/3 : 2/3 (the file lists 0.3333, 0.6667); uranium 5f^3: 18/14 : 24/14 (1.2857, 1.7143).
+        List<DiracOrbital> b = NistConfigurations.rlda(5);
         assertEquals(1.0 / 3.0, b.get(2).occupation(), 1e-15);
         assertEquals(2.0 / 3.0, b.get(3).occupation(), 1e-15);
-        for (DiracOrbital o : DiracAtomSolver.exactSplit(NistConfigurations.rlda(92))) {
+        int found = 0;
+        for (DiracOrbital o : NistConfigurations.rlda(92)) {
             if (o.n() == 5 && o.l() == 3) {
                 assertEquals(o.kappa() == 3 ? 18.0 / 14 : 24.0 / 14, o.occupation(), 1e-15);
+                found++;
             }
         }
+        assertEquals(2, found);
+    }
+
+    @Test
+    void splitByJOfNistConfigurationsIsNistsRelativisticConfiguration() {
+        // Two independent data files (lda_configurations.txt by (n, l), rlda_configurations.txt by
+        // (n, l, j)) must agree through the 2l : 2l+2 rule, bit for bit and in the same order.
+        for (int z = 1; z <= 92; z++) {
+            assertEquals(NistConfigurations.rlda(z), DiracAtomSolver.splitByJ(Configuration.nist(z)), "Z = " + z);
+        }
+        // Iron's 3d6: 3d3/2 gets 6 * 4/10 = 2.4, 3d5/2 gets 6 * 6/10 = 3.6; 4s2 stays whole.
+        List<DiracOrbital> fe = DiracAtomSolver.splitByJ(Configuration.parse(26, "[Ar] 3d6 4s2"));
+        assertEquals(new DiracOrbital(3, 2, 2, 2.4), fe.get(fe.size() - 3));
+        assertEquals(new DiracOrbital(3, 2, -3, 3.6), fe.get(fe.size() - 2));
+        assertEquals(new DiracOrbital(4, 0, -1, 2), fe.get(fe.size() - 1));
     }
 
     private static Map<Integer, Reference> load() {

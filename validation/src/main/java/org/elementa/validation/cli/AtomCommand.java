@@ -46,7 +46,8 @@ final class AtomCommand implements Callable<Integer> {
     @Option(names = "--tolerance", paramLabel = "HARTREE", description = "Accuracy target for energies and eigenvalues, in [1e-10, 1e-2] (default ${DEFAULT-VALUE}).")
     double tolerance = AtomSolver.DEFAULT_TOLERANCE;
 
-    @Option(names = "--config", paramLabel = "TEXT", description = "Electron configuration, e.g. \"[Ar] 3d6 4s2\" (default: NIST's ground state).")
+    @Option(names = "--config", paramLabel = "TEXT", description = "Electron configuration, e.g. \"[Ar] 3d6 4s2\" (default: NIST's ground state); "
+            + "with --dirac each (n, l) shell is split over j = l -+ 1/2 as 2l : 2l+2.")
     String configText;
 
     @Option(names = "--max-iterations", paramLabel = "N", description = "Largest number of SCF iterations, >= 1 (default ${DEFAULT-VALUE}).")
@@ -55,6 +56,10 @@ final class AtomCommand implements Callable<Integer> {
     @Option(names = "--dirac", description = "Relativistic Kohn-Sham (RLDA: Dirac equation, MacDonald-Vosko exchange) "
             + "instead of LDA.")
     boolean dirac;
+
+    @Option(names = "--c", paramLabel = "C", description = "Speed of light for --dirac, atomic units "
+            + "(default 137.0359895, NIST's); Z must stay below c sqrt(3)/2.")
+    Double speedOfLight;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -66,6 +71,9 @@ final class AtomCommand implements Callable<Integer> {
         }
         if (maxIterations < 1) {
             throw usage("--max-iterations = " + maxIterations + " must be >= 1");
+        }
+        if (speedOfLight != null && !dirac) {
+            throw usage("--c needs --dirac");
         }
         if (all) {
             if (atom != null || configText != null) {

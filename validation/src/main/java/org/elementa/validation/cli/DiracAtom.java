@@ -15,16 +15,20 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import org.elementa.atomic.config.Configuration;
+import org.elementa.atomic.config.DiracOrbital;
 import org.elementa.atomic.config.PeriodicTable;
 import org.elementa.atomic.dirac.DiracAtomSolution;
 import org.elementa.atomic.dirac.DiracAtomSolver;
+import org.elementa.atomic.dirac.DiracCoulomb;
 import org.elementa.atomic.config.NistConfigurations;
 import org.elementa.atomic.scf.Energies;
 import picocli.CommandLine;
 
 /**
  * {@code elementa atom --dirac}: relativistic Kohn-Sham (RLDA: Dirac equation, MacDonald-Vosko
- * exchange, VWN correlation) for one atom, or with {@code --all} for every atom Z = 1..92, checked
+ * exchange, VWN correlation) for one atom (NIST's configuration, or {@code --config} with each (n, l)
+ * shell split over j = l -+ 1/2 as 2l : 2l + 2), or with {@code --all} for every atom Z = 1..92, checked
  * against rlda_reference.dat where it has values (Z = 1..54 in full, the total energy of Z = 92).
  */
 final class DiracAtom {
@@ -36,8 +40,16 @@ final class DiracAtom {
 
     static int run(AtomCommand cmd) {
         CommandLine cl = cmd.spec.commandLine();
-        if (cmd.configText != null) {
-            throw new CommandLine.ParameterException(cl, "--dirac takes NIST's configurations only (no --config)");
+        double c = DiracCoulomb.SPEED_OF_LIGHT;
+        if (cmd.speedOfLight != null) {
+            c = cmd.speedOfLight;
+            if (!(c > 0) || Double.isInfinite(c)) {
+                throw new CommandLine.ParameterException(cl, "--c = " + c + " must be a finite number > 0");
+            }
+            if (cmd.all) {
+                throw new CommandLine.ParameterException(cl, "--all compares with references computed for c = "
+                        + DiracCoulomb.SPEED_OF_LIGHT + "; it takes no --c");
+            }
         }
         if (cmd.all) {
             return runAll(cmd);
@@ -48,15 +60,34 @@ final class DiracAtom {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, "ATOM: " + e.getMessage());
         }
-        if (z < 1 || z > NistConfigurations.MAX_Z) {
-            throw new CommandLine.ParameterException(cl, "ATOM: Z = " + z + " must be in 1.." + NistConfigurations.MAX_Z);
+        List<DiracOrbital> orbitals;
+        if (cmd.configText != null) {
+            // A nonrelativistic configuration, each (n, l) shell split over j = l -+ 1/2 as 2l : 2l + 2.
+            // Configuration allows Z <= 118, inside the squared Hamiltonian's reach Z < c sqrt(3)/2 = 118.7.
+            try {
+                orbitals = DiracAtomSolver.splitByJ(Configuration.parse(z, cmd.configText));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(cl, "--config: " + e.getMessage());
+            }
+        } else {
+            if (z < 1 || z > NistConfigurations.MAX_Z) {
+                throw new CommandLine.ParameterException(cl, "ATOM: Z = " + z + " must be in 1.." + NistConfigurations.MAX_Z
+                        + " unless you give --config");
+            }
+            orbitals = NistConfigurations.rlda(z);
+        }
+        if (!(z < c * Math.sqrt(0.75))) {
+            throw new CommandLine.ParameterException(cl, "ATOM: Z = " + z + " must be < c sqrt(3)/2 = "
+                    + String.format(Locale.ROOT, "%.4g", c * Math.sqrt(0.75)) + " for the squared Dirac Hamiltonian"
+                    + " with a point nucleus (raise --c)");
         }
         PrintStream err = System.err;
         DiracAtomSolver solver = DiracAtomSolver.builder().tolerance(cmd.tolerance).maxIterations(cmd.maxIterations)
+                .speedOfLight(c)
                 .monitor((it, res, de, e) -> err.printf(Locale.ROOT,
                         "scf %3d  residual %.3e  eigenvalue change %.3e  Etot %.10f%n", it, res, de, e))
                 .build();
-        DiracAtomSolution s = solver.solveNist(z);
+        DiracAtomSolution s = solver.solve(z, orbitals);
         if (cmd.json) {
             System.out.println(Json.write(toJson(s)));
         } else {
