@@ -36,7 +36,7 @@ public final class ComplexFFT {
     private final Butterflies kernels;
     private final int threads;
     private final ExecutorService executor;
-    private final ThreadLocal<double[]> scratch;
+    private final ThreadBuffers scratch;
 
     ComplexFFT(int[] shape, Butterflies kernels) {
         this.shape = shape.clone();
@@ -56,7 +56,7 @@ public final class ComplexFFT {
             need = Math.max(need, Passes.scratchDoubles(axes[a], shape, a));
         }
         int doubles = need;
-        this.scratch = ThreadLocal.withInitial(() -> new double[doubles]);
+        this.scratch = new ThreadBuffers(doubles);
         this.threads = 1;
         this.executor = null;
     }
@@ -102,8 +102,11 @@ public final class ComplexFFT {
     }
 
     /**
-     * The same plan, running the 1D transforms of each axis on {@code threads} tasks of
-     * {@code executor} (the calling thread runs one of them).
+     * The same plan, running the 1D transforms of each axis on the calling thread and up to
+     * {@code threads - 1} helper tasks of {@code executor}, which claim fixed chunks of the work
+     * from a shared counter. The caller never waits for a helper that has not started, so the
+     * plan may be called from inside {@code executor} itself without deadlock; if the executor
+     * rejects a helper, the call stops all its tasks and rethrows the rejection.
      *
      * @throws IllegalArgumentException if {@code threads < 1}
      */
@@ -145,10 +148,21 @@ public final class ComplexFFT {
         Transform1D t = axes[axis];
         int units = Passes.units(shape, axis);
         if (threads <= 1 || units < 2) {
-            Passes.axisUnits(t, kernels, shape, axis, src, dst, inverse, scale, scratch.get(), 0, units);
+            double[] scr = scratch.take();
+            try {
+                Passes.axisUnits(t, kernels, shape, axis, src, dst, inverse, scale, scr, 0, units);
+            } finally {
+                scratch.give(scr);
+            }
         } else {
-            Passes.parallel(executor, threads, units, (from, to) ->
-                    Passes.axisUnits(t, kernels, shape, axis, src, dst, inverse, scale, scratch.get(), from, to));
+            Passes.parallel(executor, threads, units, (from, to) -> {
+                double[] scr = scratch.take();
+                try {
+                    Passes.axisUnits(t, kernels, shape, axis, src, dst, inverse, scale, scr, from, to);
+                } finally {
+                    scratch.give(scr);
+                }
+            });
         }
     }
 

@@ -44,8 +44,9 @@ public final class RealFFT {
     private final Butterflies kernels;
     private final int threads;
     private final ExecutorService executor;
-    private final ThreadLocal<double[]> scratch;
-    private final ThreadLocal<double[]> work;
+    private final ThreadBuffers scratch;
+    /** The inverse's intermediate half spectrum (nD only), lent per call so a re-entrant call cannot share it. */
+    private final ThreadBuffers work;
 
     RealFFT(int[] shape, Butterflies kernels) {
         this.shape = shape.clone();
@@ -80,9 +81,8 @@ public final class RealFFT {
             post[2 * k + 1] = -Math.sin(angle);
         }
         int doubles = need;
-        this.scratch = ThreadLocal.withInitial(() -> new double[doubles]);
-        int workDoubles = d > 1 ? 2 * spectrumSize : 0;
-        this.work = ThreadLocal.withInitial(() -> new double[workDoubles]);
+        this.scratch = new ThreadBuffers(doubles);
+        this.work = new ThreadBuffers(d > 1 ? 2 * spectrumSize : 0);
         this.threads = 1;
         this.executor = null;
     }
@@ -173,15 +173,19 @@ public final class RealFFT {
     public void inverse(double[] spectrum, double[] real) {
         check(spectrum, "spectrum", 2 * spectrumSize);
         check(real, "real", size);
-        double[] src = spectrum;
-        if (shape.length > 1) {
-            double[] w = work.get();
+        if (shape.length == 1) {
+            runRows(size / last, true, spectrum, real, 1.0 / size);
+            return;
+        }
+        double[] w = work.take();
+        try {
             for (int a = 0; a < shape.length - 1; a++) {
                 axisPass(a, a == 0 ? spectrum : w, w, true);
             }
-            src = w;
+            runRows(size / last, true, w, real, 1.0 / size);
+        } finally {
+            work.give(w);
         }
-        runRows(size / last, true, src, real, 1.0 / size);
     }
 
     private static void check(double[] a, String name, int length) {
@@ -195,29 +199,42 @@ public final class RealFFT {
         Transform1D t = axes[axis];
         int units = Passes.units(spectrumShape, axis);
         if (threads <= 1 || units < 2) {
-            Passes.axisUnits(t, kernels, spectrumShape, axis, src, dst, inverse, 1.0, scratch.get(), 0, units);
+            axisUnits(t, axis, src, dst, inverse, 0, units);
         } else {
-            Passes.parallel(executor, threads, units, (from, to) ->
-                    Passes.axisUnits(t, kernels, spectrumShape, axis, src, dst, inverse, 1.0, scratch.get(), from, to));
+            Passes.parallel(executor, threads, units, (from, to) -> axisUnits(t, axis, src, dst, inverse, from, to));
+        }
+    }
+
+    private void axisUnits(Transform1D t, int axis, double[] src, double[] dst, boolean inverse, int from, int to) {
+        double[] scr = scratch.take();
+        try {
+            Passes.axisUnits(t, kernels, spectrumShape, axis, src, dst, inverse, 1.0, scr, from, to);
+        } finally {
+            scratch.give(scr);
         }
     }
 
     private void runRows(int rows, boolean inverse, double[] src, double[] dst, double scale) {
         if (threads <= 1 || rows < 2) {
-            rows(0, rows, inverse, src, dst, scale, scratch.get());
+            rows(0, rows, inverse, src, dst, scale);
         } else {
-            Passes.parallel(executor, threads, rows, (from, to) -> rows(from, to, inverse, src, dst, scale, scratch.get()));
+            Passes.parallel(executor, threads, rows, (from, to) -> rows(from, to, inverse, src, dst, scale));
         }
     }
 
-    private void rows(int from, int to, boolean inverse, double[] src, double[] dst, double scale, double[] scr) {
-        int specRow = 2 * (half + 1);
-        for (int r = from; r < to; r++) {
-            if (inverse) {
-                complexToReal(src, r * specRow, dst, r * last, scale, scr);
-            } else {
-                realToComplex(src, r * last, dst, r * specRow, scr);
+    private void rows(int from, int to, boolean inverse, double[] src, double[] dst, double scale) {
+        double[] scr = scratch.take();
+        try {
+            int specRow = 2 * (half + 1);
+            for (int r = from; r < to; r++) {
+                if (inverse) {
+                    complexToReal(src, r * specRow, dst, r * last, scale, scr);
+                } else {
+                    realToComplex(src, r * last, dst, r * specRow, scr);
+                }
             }
+        } finally {
+            scratch.give(scr);
         }
     }
 
