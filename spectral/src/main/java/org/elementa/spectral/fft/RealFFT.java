@@ -76,9 +76,10 @@ public final class RealFFT {
         }
         this.post = new double[2 * (half + 1)];
         for (int k = 0; k <= half; k++) {
-            double angle = 2 * Math.PI * k / last;
-            post[2 * k] = Math.cos(angle);
-            post[2 * k + 1] = -Math.sin(angle);
+            // Octant-reduced: exact at multiples of pi/4, so w^(n/2) = -1 exactly and the Nyquist
+            // mode of real data comes out exactly real, as the DC mode does.
+            post[2 * k] = Twiddles.cos(k, last);
+            post[2 * k + 1] = -Twiddles.sin(k, last);
         }
         int doubles = need;
         this.scratch = new ThreadBuffers(doubles);
@@ -248,6 +249,9 @@ public final class RealFFT {
             }
             row.transform(kernels, scr, z, 2, scr, z, 2, 1, false, scr, rest);
             System.arraycopy(scr, z, out, oo, 2 * (half + 1));
+            // X[0] of real data is the real sum; the complex DFT (Bluestein's products) may leave
+            // rounding noise in its imaginary part, which is exactly 0 in exact arithmetic.
+            out[oo + 1] = 0.0;
             return;
         }
         row.transform(kernels, x, xo, 2, scr, z, 2, 1, false, scr, rest);

@@ -278,6 +278,50 @@ class FftTest {
         });
     }
 
+    /**
+     * For real input, X[k] = conj(X[-k]), so the DC and (even n) Nyquist modes of the last axis
+     * are real; in nD the modes (0, ..., 0, 0) and (0, ..., 0, n/2) are. The last-axis pass
+     * reaches them with exact operations only (E_0, O_0 from Z_0 - Z_0 = 0, and the twiddles
+     * w^0 = 1, w^(n/2) = -1 that the octant-reduced table gives exactly; the odd-length path sets
+     * the real sum's zero imaginary part), and the zero frequency of the other axes is a plain
+     * sum of those, so their imaginary parts must be exactly 0, not merely small. (Other corners
+     * such as k_a = n_a/2 on a length-6 column pass through radix-3 butterflies whose sqrt(3)/2
+     * products do not cancel exactly, so they are only real up to rounding.)
+     */
+    @Test
+    void realSpectrumIsExactlyRealAtDcAndNyquist() {
+        int[][] shapes = {{2}, {8}, {10}, {12}, {14}, {16}, {194}, {1000}, {7}, {15}, {97}, {2310},
+            {4, 6, 8}, {6, 10}, {8, 8, 9}, {2, 97}, {3, 194}, {12, 1000}};
+        kernels().forEach(k -> {
+            for (int[] shape : shapes) {
+                int n = Arrays.stream(shape).reduce(1, (a, b) -> a * b);
+                RealFFT plan = FFT.real(k, shape);
+                double[] spec = new double[2 * plan.spectrumSize()];
+                plan.forward(random(n, 41 + n), spec);
+                int[] sshape = plan.spectrumShape();
+                int[] index = new int[shape.length];
+                for (int p = 0; p < plan.spectrumSize(); p++) {
+                    int d = shape.length;
+                    boolean corner = index[d - 1] == 0 || 2 * index[d - 1] == shape[d - 1];
+                    for (int a = 0; a < d - 1; a++) {
+                        corner &= index[a] == 0;
+                    }
+                    if (corner) {
+                        double im = spec[2 * p + 1];
+                        assertTrue(im == 0.0, k.name() + " " + Arrays.toString(shape) + " Im X"
+                                + Arrays.toString(index) + " = " + im + ", must be exactly 0");
+                    }
+                    for (int a = shape.length - 1; a >= 0; a--) {
+                        if (++index[a] < sshape[a]) {
+                            break;
+                        }
+                        index[a] = 0;
+                    }
+                }
+            }
+        });
+    }
+
     @Test
     void resultsDoNotDependOnThreadCount() {
         int[] shape = {24, 20, 36};
