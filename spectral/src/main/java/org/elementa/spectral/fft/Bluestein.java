@@ -15,8 +15,8 @@ import java.util.Arrays;
  * a linear convolution of length {@code 2n-1}, evaluated as a cyclic one of length
  * {@code M = 2^ceil(log2(2n-1))} with two power-of-two FFTs ({@link Stockham}); the transform
  * of the zero-padded kernel {@code conj(c)}, scaled by {@code 1/M}, is computed once per plan.
- * The chirp's phase is reduced exactly as {@code j^2 mod 2n} (in 64-bit integers) before the
- * cosine, so its error does not grow with {@code j}.
+ * The chirp's phase is reduced exactly as {@code j^2 mod 2n} (in 64-bit integers) and then to
+ * the first octant ({@link Twiddles}), so its error stays within one eps whatever {@code j}.
  */
 final class Bluestein extends Transform1D {
 
@@ -46,10 +46,10 @@ final class Bluestein extends Transform1D {
         double[] cre = new double[n];
         double[] cim = new double[n];
         for (int j = 0; j < n; j++) {
+            // pi j^2 / n = 2 pi j^2 / (2n), reduced exactly by the twiddle helper.
             long j2 = (long) j * j % (2L * n);
-            double angle = Math.PI * j2 / n;
-            cre[j] = Math.cos(angle);
-            cim[j] = -Math.sin(angle);
+            cre[j] = Twiddles.cos(j2, 2L * n);
+            cim[j] = -Twiddles.sin(j2, 2L * n);
             chirpC[2 * j] = cre[j];
             chirpC[2 * j + 1] = cre[j];
             chirpDForward[2 * j] = -cim[j];

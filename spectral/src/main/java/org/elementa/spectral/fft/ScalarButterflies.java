@@ -19,10 +19,10 @@ final class ScalarButterflies implements Butterflies {
     static final ScalarButterflies INSTANCE = new ScalarButterflies();
 
     static final double S3 = Math.sqrt(3.0) / 2.0;
-    static final double C51 = Math.cos(2 * Math.PI / 5);
-    static final double C52 = Math.cos(4 * Math.PI / 5);
-    static final double S51 = Math.sin(2 * Math.PI / 5);
-    static final double S52 = Math.sin(4 * Math.PI / 5);
+    static final double C51 = Twiddles.cos(1, 5);
+    static final double C52 = Twiddles.cos(2, 5);
+    static final double S51 = Twiddles.sin(1, 5);
+    static final double S52 = Twiddles.sin(2, 5);
     /** cos(2 pi j k / 7) at [3 (j-1) + (k-1)], j, k = 1..3. */
     static final double[] C7 = table7(true);
     /** sin(2 pi j k / 7) at [3 (j-1) + (k-1)]. */
@@ -35,9 +35,7 @@ final class ScalarButterflies implements Butterflies {
         double[] t = new double[9];
         for (int j = 1; j <= 3; j++) {
             for (int k = 1; k <= 3; k++) {
-                int jk = (j * k) % 7;
-                double a = 2 * Math.PI * jk / 7;
-                t[3 * (j - 1) + (k - 1)] = cos ? Math.cos(a) : Math.sin(a);
+                t[3 * (j - 1) + (k - 1)] = cos ? Twiddles.cos(j * k, 7) : Twiddles.sin(j * k, 7);
             }
         }
         return t;

@@ -24,7 +24,10 @@ final class Stockham extends Transform1D {
     private final int[] radix;
     private final int[] stride;
     private final int[] count;
-    /** Per stage: (cos, -sin) of 2 pi j k / (p m) at [2 ((p-1) j + k - 1)]; the inverse has +sin. */
+    /**
+     * Per stage: (cos, -sin) of 2 pi j k / (p m) at [2 ((p-1) j + k - 1)]; the inverse has +sin.
+     * From {@link Twiddles}: within one eps of the exact values and exact at multiples of pi/4.
+     */
     private final double[][] twForward;
     private final double[][] twInverse;
     /** First-stage radix-4 twiddles in expanded form (for the vectorized stride-1 stage), or null. */
@@ -50,10 +53,9 @@ final class Stockham extends Transform1D {
             double[] b = new double[f.length];
             for (int j = 0; j < m; j++) {
                 for (int k = 1; k < p; k++) {
-                    long jk = (long) j * k % len;
-                    double angle = 2 * Math.PI * jk / len;
-                    double c = Math.cos(angle);
-                    double sn = Math.sin(angle);
+                    long jk = (long) j * k;
+                    double c = Twiddles.cos(jk, len);
+                    double sn = Twiddles.sin(jk, len);
                     int w = 2 * ((p - 1) * j + k - 1);
                     f[w] = c;
                     f[w + 1] = -sn;

@@ -184,17 +184,16 @@ class FftTest {
             plan.forward(x);
             double tol = tol1D(n) * Math.sqrt(n);
             for (int k = 0; k < n; k++) {
-                double a = -2 * Math.PI * ((long) j0 * k % n) / n;
-                assertEquals(Math.cos(a), x[2 * k], tol, "delta n=" + n + " k=" + k);
-                assertEquals(Math.sin(a), x[2 * k + 1], tol, "delta n=" + n + " k=" + k);
+                long phase = (long) j0 * k;
+                assertEquals(Twiddles.cos(phase, n), x[2 * k], tol, "delta n=" + n + " k=" + k);
+                assertEquals(-Twiddles.sin(phase, n), x[2 * k + 1], tol, "delta n=" + n + " k=" + k);
             }
             // Single mode exp(+2 pi i m j / n): X[k] = n delta(k, m).
             int m = (2 * n) / 5;
             double[] mode = new double[2 * n];
             for (int j = 0; j < n; j++) {
-                double a = 2 * Math.PI * ((long) m * j % n) / n;
-                mode[2 * j] = Math.cos(a);
-                mode[2 * j + 1] = Math.sin(a);
+                mode[2 * j] = Twiddles.cos((long) m * j, n);
+                mode[2 * j + 1] = Twiddles.sin((long) m * j, n);
             }
             plan.forward(mode);
             for (int k = 0; k < n; k++) {
@@ -210,9 +209,10 @@ class FftTest {
         for (int i = 0; i < 8; i++) {
             for (int j = 0; j < 6; j++) {
                 for (int l = 0; l < 10; l++) {
-                    double a = 2 * Math.PI * ((double) mode[0] * i / 8 + (double) mode[1] * j / 6 + (double) mode[2] * l / 10);
-                    x[2 * ((i * 6 + j) * 10 + l)] = Math.cos(a);
-                    x[2 * ((i * 6 + j) * 10 + l) + 1] = Math.sin(a);
+                    // 2 pi (i m0/8 + j m1/6 + l m2/10) = 2 pi (15 i m0 + 20 j m1 + 12 l m2) / 120.
+                    long phase = 15L * i * mode[0] + 20L * j * mode[1] + 12L * l * mode[2];
+                    x[2 * ((i * 6 + j) * 10 + l)] = Twiddles.cos(phase, 120);
+                    x[2 * ((i * 6 + j) * 10 + l) + 1] = Twiddles.sin(phase, 120);
                 }
             }
         }
