@@ -34,10 +34,7 @@ final class Bluestein extends Transform1D {
 
     Bluestein(int n) {
         super(n);
-        int size = Integer.highestOneBit(2 * n - 1);
-        if (size < 2 * n - 1) {
-            size <<= 1;
-        }
+        int size = convolutionLength(n);
         this.m = size;
         this.inner = new Stockham(size, Stockham.factor(size));
         chirpC = new double[2 * n];
@@ -63,6 +60,12 @@ final class Bluestein extends Transform1D {
         kernelDForward = f[1];
         kernelCInverse = b[0];
         kernelDInverse = b[1];
+    }
+
+    /** The cyclic convolution length M used for length {@code n}: the smallest power of two >= 2n - 1. */
+    static int convolutionLength(int n) {
+        int size = Integer.highestOneBit(2 * n - 1);
+        return size < 2 * n - 1 ? size << 1 : size;
     }
 
     /** FFT_M of the wrapped kernel conj(c) (forward, conjSign = -1) or c (inverse), over M, expanded. */
