@@ -22,12 +22,16 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The FFT against naive DFTs, conservation laws, known transforms, and itself across paths. */
 class FftTest {
+
+    /** JUnit tag of the scalar/vector comparison that spectral/pom.xml reruns at other vector widths. */
+    static final String KERNELS_TAG = "fft-kernels";
 
     private static ExecutorService pool;
 
@@ -420,9 +424,24 @@ class FftTest {
         }
     }
 
-    /** The vector kernels evaluate the same operations in the same order as the scalar ones. */
+    /**
+     * The vector kernels evaluate the same operations in the same order as the scalar ones.
+     * Tagged {@value #KERNELS_TAG}: spectral/pom.xml reruns it with {@code -XX:MaxVectorSize=32}
+     * and {@code =16} (256- and 128-bit species), so that every vector width's code path (and
+     * its scalar tails) is compared, not only the host's; those runs set
+     * {@code elementa.fft.maxVectorBits}, and the test checks that the cap took effect.
+     */
     @Test
+    @Tag(KERNELS_TAG)
     void vectorAndScalarKernelsAgreeBitForBit() {
+        String cap = System.getProperty("elementa.fft.maxVectorBits");
+        if (cap != null && !cap.isEmpty()) {
+            assertTrue(Butterflies.Provider.vectorUnavailableReason() == null,
+                    "the vector kernels must be usable in the " + cap + "-bit run: "
+                            + Butterflies.Provider.vectorUnavailableReason());
+            int bits = jdk.incubator.vector.DoubleVector.SPECIES_PREFERRED.vectorBitSize();
+            assertTrue(bits <= Integer.parseInt(cap), "preferred species has " + bits + " bits, cap " + cap);
+        }
         assumeTrue(Butterflies.Provider.vectorUnavailableReason() == null, "Vector API not usable here");
         int[][] shapes = {{1024}, {1000}, {997}, {343}, {15}, {16, 18, 20}, {7, 9, 11}, {5, 98}};
         for (int[] shape : shapes) {
@@ -436,6 +455,22 @@ class FftTest {
             FFT.complex(Butterflies.scalar(), shape).inverse(a);
             FFT.complex(Butterflies.vector(), shape).inverse(b);
             assertArrayEquals(a, b, "inverse " + Arrays.toString(shape));
+        }
+        int[][] realShapes = {{1024}, {998}, {15}, {194}, {6, 10}, {5, 9}, {8, 8, 9}};
+        for (int[] shape : realShapes) {
+            RealFFT rs = FFT.real(Butterflies.scalar(), shape);
+            RealFFT rv = FFT.real(Butterflies.vector(), shape);
+            double[] x = random(rs.size(), 3 + rs.size());
+            double[] a = new double[2 * rs.spectrumSize()];
+            double[] b = new double[a.length];
+            rs.forward(x, a);
+            rv.forward(x, b);
+            assertArrayEquals(a, b, "real forward " + Arrays.toString(shape));
+            double[] ya = new double[x.length];
+            double[] yb = new double[x.length];
+            rs.inverse(a, ya);
+            rv.inverse(b, yb);
+            assertArrayEquals(ya, yb, "real inverse " + Arrays.toString(shape));
         }
     }
 
