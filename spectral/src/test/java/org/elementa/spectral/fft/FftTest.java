@@ -497,6 +497,56 @@ class FftTest {
     }
 
     @Test
+    void shiftsAlongChosenAxesFollowNumpy() {
+        // numpy's fftshift documentation: freqs = fftfreq(9, d=1/9).reshape(3, 3)
+        // = [[0, 1, 2], [3, 4, -4], [-3, -2, -1]]; fftshift(freqs, axes=(1,)) =
+        // [[2, 0, 1], [-4, 3, 4], [-1, -3, -2]], and ifftshift(..., axes=(1,)) undoes it.
+        double[] freqs = FFT.fftfreq(9, 1.0 / 9);
+        // k / (n d) with n d = 9 * (1/9) = 1 up to one rounding of 1/9: within 1e-15 of the integers.
+        assertArrayEquals(new double[] {0, 1, 2, 3, 4, -4, -3, -2, -1}, freqs, 1e-15);
+        int[] shape = {3, 3};
+        double[] shifted = FFT.fftshiftReal(freqs, shape, new int[] {1});
+        // A shift only moves values: exactly the permuted entries.
+        assertArrayEquals(new double[] {freqs[2], freqs[0], freqs[1], freqs[5], freqs[3], freqs[4],
+            freqs[8], freqs[6], freqs[7]}, shifted);
+        assertArrayEquals(freqs, FFT.ifftshiftReal(shifted, shape, new int[] {1}));
+        assertArrayEquals(shifted, FFT.fftshiftReal(freqs, shape, new int[] {-1}), "axis -1 is the last");
+        assertArrayEquals(FFT.fftshiftReal(freqs, 3, 3), FFT.fftshiftReal(freqs, shape, new int[] {0, 1}));
+        // An axis listed twice is rolled twice (numpy.roll): on length 5, 2 + 2 = 4 = -1.
+        double[] five = {0, 1, 2, 3, 4};
+        assertArrayEquals(new double[] {1, 2, 3, 4, 0}, FFT.fftshiftReal(five, new int[] {5}, new int[] {0, 0}));
+        assertArrayEquals(five, FFT.fftshiftReal(five, new int[] {5}, new int[] {}));
+
+        // The rfftn half spectrum, shifted on its full axes only, is the fftshift of the full
+        // spectrum (over those axes) restricted to k_last <= n/2.
+        int[] real = {4, 5, 8};
+        int n = 160;
+        double[] x = random(n, 77);
+        RealFFT plan = FFT.real(real);
+        double[] half = new double[2 * plan.spectrumSize()];
+        plan.forward(x, half);
+        double[] full = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            full[2 * i] = x[i];
+        }
+        FFT.complex(real).forward(full);
+        double[] fullShifted = FFT.fftshift(full, real, new int[] {0, 1});
+        double[] halfShifted = FFT.fftshift(half, plan.spectrumShape(), new int[] {0, 1});
+        // Shifts move values without arithmetic; the two transforms each have relative 2-norm
+        // error tolND, so an entry differs by at most 2 tolND ||X||_2 = 2 tolND sqrt(N) ||x||_2.
+        double entryTol = 2 * tolND(real) * Math.sqrt(n * sumOfSquares(x));
+        for (int r = 0; r < 20; r++) {
+            for (int k = 0; k <= 4; k++) {
+                assertEquals(fullShifted[2 * (8 * r + k)], halfShifted[2 * (5 * r + k)], entryTol, "re " + r + "," + k);
+                assertEquals(fullShifted[2 * (8 * r + k) + 1], halfShifted[2 * (5 * r + k) + 1], entryTol, "im " + r + "," + k);
+            }
+        }
+        assertArrayEquals(half, FFT.ifftshift(halfShifted, plan.spectrumShape(), new int[] {0, 1}));
+        assertMessage(() -> FFT.fftshift(half, plan.spectrumShape(), new int[] {3}), "axes");
+        assertMessage(() -> FFT.ifftshiftReal(x, real, new int[] {-4}), "axes");
+    }
+
+    @Test
     void frequenciesAndShiftsFollowNumpy() {
         // numpy.fft.fftfreq(8, d=0.1) and rfftfreq(8, d=0.1), from numpy's documentation examples.
         assertArrayEquals(new double[] {0, 1.25, 2.5, 3.75, -5, -3.75, -2.5, -1.25}, FFT.fftfreq(8, 0.1), 1e-15);
