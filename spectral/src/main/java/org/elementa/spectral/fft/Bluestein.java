@@ -34,9 +34,13 @@ final class Bluestein extends Transform1D {
 
     Bluestein(int n) {
         super(n);
-        int size = convolutionLength(n);
-        this.m = size;
-        this.inner = new Stockham(size, Stockham.factor(size));
+        long size = convolutionLength(n);
+        if (2 * size > MAX_ARRAY) {
+            throw new IllegalArgumentException("length " + n + " needs a Bluestein convolution of length " + size
+                    + ", more than a Java array holds");
+        }
+        this.m = (int) size;
+        this.inner = new Stockham(m, Stockham.factor(m));
         chirpC = new double[2 * n];
         chirpDForward = new double[2 * n];
         chirpDInverse = new double[2 * n];
@@ -62,10 +66,15 @@ final class Bluestein extends Transform1D {
         kernelDInverse = b[1];
     }
 
-    /** The cyclic convolution length M used for length {@code n}: the smallest power of two >= 2n - 1. */
-    static int convolutionLength(int n) {
-        int size = Integer.highestOneBit(2 * n - 1);
-        return size < 2 * n - 1 ? size << 1 : size;
+    /**
+     * The cyclic convolution length M used for length {@code n}: the smallest power of two
+     * {@code >= 2n - 1}, in 64-bit arithmetic (above {@code 2^30} it no longer fits an int; plans
+     * reject such lengths through {@link Transform1D#checkFits}).
+     */
+    static long convolutionLength(int n) {
+        long need = 2L * n - 1;
+        long size = Long.highestOneBit(need);
+        return size < need ? size << 1 : size;
     }
 
     /** FFT_M of the wrapped kernel conj(c) (forward, conjSign = -1) or c (inverse), over M, expanded. */
@@ -94,11 +103,6 @@ final class Bluestein extends Transform1D {
             d[2 * j + 1] = im;
         }
         return new double[][] {c, d};
-    }
-
-    @Override
-    int scratchDoubles(int batch) {
-        return 2 * m * batch + inner.scratchDoubles(batch);
     }
 
     @Override

@@ -42,8 +42,12 @@ public final class ComplexFFT {
         this.shape = shape.clone();
         this.size = FFT.checkShape(shape, "shape");
         this.kernels = kernels;
+        long need = 0;
+        for (int a = 0; a < shape.length; a++) {
+            need = Math.max(need, Passes.scratchDoubles(shape, a));
+        }
+        Transform1D.checkFits(need, "the per-thread scratch", shape);
         this.axes = new Transform1D[shape.length];
-        int need = 0;
         for (int a = 0; a < shape.length; a++) {
             for (int b = 0; b < a; b++) {
                 if (shape[b] == shape[a]) {
@@ -53,10 +57,8 @@ public final class ComplexFFT {
             if (axes[a] == null) {
                 axes[a] = Transform1D.of(shape[a]);
             }
-            need = Math.max(need, Passes.scratchDoubles(axes[a], shape, a));
         }
-        int doubles = need;
-        this.scratch = new ThreadBuffers(doubles);
+        this.scratch = new ThreadBuffers((int) need);
         this.threads = 1;
         this.executor = null;
     }
@@ -118,13 +120,28 @@ public final class ComplexFFT {
         return new ComplexFFT(this, threads, executor);
     }
 
-    /** In-place forward transform (unnormalized, {@code exp(-2 pi i jk/n)}) of {@code 2N} interleaved doubles. */
+    /**
+     * In-place forward transform, unnormalized: {@code X[k] = sum_j x[j] exp(-2 pi i sum_a j_a k_a / n_a)}.
+     *
+     * @param data {@code 2N} doubles, interleaved complex in row-major order; overwritten by the spectrum
+     * @throws NullPointerException     if {@code data} is null
+     * @throws IllegalArgumentException if {@code data.length != 2N}
+     * @throws java.util.concurrent.RejectedExecutionException if this plan's executor rejects a helper
+     *                                  task (parallel plans only; {@code data} is then undefined)
+     */
     public void forward(double[] data) {
         check(data);
         run(data, false);
     }
 
-    /** In-place inverse transform ({@code exp(+2 pi i jk/n)}, scaled by {@code 1/N}). */
+    /**
+     * In-place inverse transform: {@code x[j] = (1/N) sum_k X[k] exp(+2 pi i sum_a j_a k_a / n_a)}.
+     *
+     * @param data {@code 2N} doubles, interleaved complex spectrum; overwritten by the signal
+     * @throws NullPointerException     if {@code data} is null
+     * @throws IllegalArgumentException if {@code data.length != 2N}
+     * @throws java.util.concurrent.RejectedExecutionException as for {@link #forward}
+     */
     public void inverse(double[] data) {
         check(data);
         run(data, true);

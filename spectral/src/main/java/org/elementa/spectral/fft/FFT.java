@@ -33,8 +33,12 @@ public final class FFT {
      * A complex plan for data of the given shape, using the Vector API kernels where available.
      *
      * @param shape lengths {@code n_0, ..., n_(d-1)}, each {@code >= 1}, at least one
+     * @return the plan, immutable and reusable from any thread
      * @throws IllegalArgumentException if the shape is empty, a length is below 1, or
-     *                                  {@code 2 N} exceeds the largest Java array
+     *                                  {@code 2 N} or the per-thread scratch (up to {@code 4 n}
+     *                                  doubles for a length {@code n}, {@code 6 M} for a Bluestein
+     *                                  length with convolution length {@code M}) exceeds the largest
+     *                                  Java array; the message names {@code shape}
      */
     public static ComplexFFT complex(int... shape) {
         return new ComplexFFT(shape, Butterflies.preferred());
@@ -44,7 +48,9 @@ public final class FFT {
      * A real-to-complex plan for real data of the given shape (spectrum of shape
      * {@code (n_0, ..., n_(d-2), n_(d-1)/2 + 1)}).
      *
-     * @throws IllegalArgumentException as for {@link #complex}
+     * @param shape lengths {@code n_0, ..., n_(d-1)} of the real data, each {@code >= 1}, at least one
+     * @return the plan, immutable and reusable from any thread
+     * @throws IllegalArgumentException as for {@link #complex(int...)}, naming {@code shape}
      */
     public static RealFFT real(int... shape) {
         return new RealFFT(shape, Butterflies.preferred());

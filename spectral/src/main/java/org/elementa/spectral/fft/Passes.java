@@ -66,9 +66,11 @@ final class Passes {
         return blocks > 1 && rest < MIN_TAIL ? blocks - 1 : blocks;
     }
 
-    static int scratchDoubles(Transform1D t, int[] dims, int axis) {
+    /** Scratch doubles one thread needs for the pass along {@code axis}, in 64-bit arithmetic. */
+    static long scratchDoubles(int[] dims, int axis) {
         int inner = (int) product(dims, axis + 1, dims.length);
-        return t.scratchDoubles(inner == 1 ? 1 : Math.min(inner, block(dims[axis], inner) + MIN_TAIL - 1));
+        return Transform1D.scratchDoubles(dims[axis],
+                inner == 1 ? 1 : Math.min(inner, block(dims[axis], inner) + MIN_TAIL - 1));
     }
 
     /**

@@ -59,9 +59,14 @@ public final class RealFFT {
         this.spectrumShape = shape.clone();
         spectrumShape[d - 1] = half + 1;
         this.spectrumSize = (int) Passes.product(spectrumShape, 0, d);
-        this.row = Transform1D.of(even ? half : last);
         int rowLen = even ? half : last;
-        int need = 2 * rowLen + row.scratchDoubles(1);
+        long need = 2L * rowLen + Transform1D.scratchDoubles(rowLen, 1);
+        for (int a = 0; a < d - 1; a++) {
+            need = Math.max(need, Passes.scratchDoubles(spectrumShape, a));
+        }
+        Transform1D.checkFits(need, "the per-thread scratch", shape);
+        Transform1D.checkFits(2L * spectrumSize, "the half spectrum", shape);
+        this.row = Transform1D.of(rowLen);
         this.axes = new Transform1D[d - 1];
         for (int a = 0; a < d - 1; a++) {
             for (int b = 0; b < a; b++) {
@@ -72,7 +77,6 @@ public final class RealFFT {
             if (axes[a] == null) {
                 axes[a] = Transform1D.of(shape[a]);
             }
-            need = Math.max(need, Passes.scratchDoubles(axes[a], spectrumShape, a));
         }
         this.post = new double[2 * (half + 1)];
         for (int k = 0; k <= half; k++) {
@@ -81,8 +85,7 @@ public final class RealFFT {
             post[2 * k] = Twiddles.cos(k, last);
             post[2 * k + 1] = -Twiddles.sin(k, last);
         }
-        int doubles = need;
-        this.scratch = new ThreadBuffers(doubles);
+        this.scratch = new ThreadBuffers((int) need);
         this.work = new ThreadBuffers(d > 1 ? 2 * spectrumSize : 0);
         this.threads = 1;
         this.executor = null;
@@ -151,9 +154,15 @@ public final class RealFFT {
     }
 
     /**
-     * Forward transform of {@code N} real values into the half spectrum ({@code 2M} doubles).
+     * Forward transform of {@code N} real values into the half spectrum ({@code 2M} doubles),
+     * unnormalized, the entries {@code 0 <= k_(d-1) <= n_(d-1)/2} of the complex DFT.
      *
-     * @throws IllegalArgumentException if an array has the wrong length
+     * @param real     {@code N} real values in row-major order; not modified
+     * @param spectrum receives {@code 2M} doubles, interleaved complex, shape {@link #spectrumShape()}
+     * @throws NullPointerException     if an array is null
+     * @throws IllegalArgumentException if an array has the wrong length (the message names it)
+     * @throws java.util.concurrent.RejectedExecutionException if this plan's executor rejects a helper
+     *                                  task (parallel plans only; {@code spectrum} is then undefined)
      */
     public void forward(double[] real, double[] spectrum) {
         check(real, "real", size);
@@ -167,9 +176,14 @@ public final class RealFFT {
 
     /**
      * Inverse transform of the half spectrum ({@code 2M} doubles, left unchanged) into
-     * {@code N} real values, scaled by {@code 1/N}.
+     * {@code N} real values, scaled by {@code 1/N}; as numpy's {@code irfftn}, the imaginary parts
+     * of the last axis's {@code k = 0} and (even length) {@code k = n/2} modes are ignored.
      *
-     * @throws IllegalArgumentException if an array has the wrong length
+     * @param spectrum {@code 2M} doubles, interleaved complex, shape {@link #spectrumShape()}; not modified
+     * @param real     receives {@code N} real values in row-major order
+     * @throws NullPointerException     if an array is null
+     * @throws IllegalArgumentException if an array has the wrong length (the message names it)
+     * @throws java.util.concurrent.RejectedExecutionException as for {@link #forward}
      */
     public void inverse(double[] spectrum, double[] real) {
         check(spectrum, "spectrum", 2 * spectrumSize);

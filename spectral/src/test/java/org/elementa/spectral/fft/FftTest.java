@@ -481,6 +481,12 @@ class FftTest {
         assertMessage(() -> FFT.complex(4, -2), "shape[1]");
         assertMessage(() -> FFT.real(3, 0, 2), "shape[1]");
         assertMessage(() -> FFT.complex(1 << 16, 1 << 16), "shape");
+        // 2N fits an array, but the scratch does not: 4 n doubles for n = 2^29 (int overflow before),
+        // and Bluestein's M = 2^31 for the prime 1000000007 (int shift overflow before). Both must be
+        // rejected before any table is built.
+        assertMessage(() -> FFT.complex(1 << 29), "shape");
+        assertMessage(() -> FFT.complex(1_000_000_007), "shape");
+        assertMessage(() -> FFT.real(1_000_000_007), "shape");
         assertMessage(() -> FFT.complex(8).forward(new double[15]), "data");
         assertMessage(() -> FFT.complex(8).inverse(new double[8]), "data");
         assertMessage(() -> FFT.real(8).forward(new double[8], new double[8]), "spectrum");
