@@ -372,14 +372,6 @@ final class VectorButterflies implements Butterflies {
             DoubleVector mi = load(inverse ? MI_INVERSE : MI_FORWARD, 0);
             double[] c = ScalarButterflies.C7;
             double[] s = ScalarButterflies.S7;
-            // The 9 cosines and 9 signed sines, broadcast once per run rather than per element
-            // (locals, not fields: the Vector API rules keep vector values out of fields).
-            DoubleVector c11 = bc(c[0]), c12 = bc(c[1]), c13 = bc(c[2]);
-            DoubleVector c21 = bc(c[3]), c22 = bc(c[4]), c23 = bc(c[5]);
-            DoubleVector c31 = bc(c[6]), c32 = bc(c[7]), c33 = bc(c[8]);
-            DoubleVector s11 = mi.mul(s[0]), s12 = mi.mul(s[1]), s13 = mi.mul(s[2]);
-            DoubleVector s21 = mi.mul(s[3]), s22 = mi.mul(s[4]), s23 = mi.mul(s[5]);
-            DoubleVector s31 = mi.mul(s[6]), s32 = mi.mul(s[7]), s33 = mi.mul(s[8]);
             boolean tws = ti >= 0;
             DoubleVector alt = load(ALT, 0);
             for (int i = 0; i < bound; i += L) {
@@ -397,32 +389,24 @@ final class VectorButterflies implements Butterflies {
                 DoubleVector t3 = a3.add(a4);
                 DoubleVector u3 = a3.sub(a4).rearrange(SWAP);
                 a0.add(t1).add(t2).add(t3).intoArray(y, yi + i);
-                radix7Pair(t1, t2, t3, u1, u2, u3, a0, c11, c12, c13, s11, s12, s13, 1, tws, tw, ti, alt, y, yi, ys, i);
-                radix7Pair(t1, t2, t3, u1, u2, u3, a0, c21, c22, c23, s21, s22, s23, 2, tws, tw, ti, alt, y, yi, ys, i);
-                radix7Pair(t1, t2, t3, u1, u2, u3, a0, c31, c32, c33, s31, s32, s33, 3, tws, tw, ti, alt, y, yi, ys, i);
+                for (int j = 1; j <= 3; j++) {
+                    int q = 3 * (j - 1);
+                    DoubleVector r = t3.fma(bc(c[q + 2]), t2.fma(bc(c[q + 1]), t1.fma(bc(c[q]), a0)));
+                    DoubleVector im = u3.fma(mi.mul(s[q + 2]), u2.fma(mi.mul(s[q + 1]), u1.mul(mi.mul(s[q]))));
+                    DoubleVector bj = r.add(im);
+                    DoubleVector bk = r.sub(im);
+                    if (tws) {
+                        int wj = ti + 2 * (j - 1);
+                        int wk = ti + 2 * (6 - j);
+                        bj = twiddle(bj, tc(tw, wj), td(tw, wj, alt));
+                        bk = twiddle(bk, tc(tw, wk), td(tw, wk, alt));
+                    }
+                    bj.intoArray(y, yi + j * ys + i);
+                    bk.intoArray(y, yi + (7 - j) * ys + i);
+                }
             }
         }
         ScalarButterflies.r7(x, xi, 2, xs, y, yi, 2, ys, bound / 2, len, tw, ti, 0, inverse);
-    }
-
-    /** Outputs j and 7 - j of a radix-7 butterfly, as the scalar {@code r7} computes them. */
-    private static void radix7Pair(DoubleVector t1, DoubleVector t2, DoubleVector t3, DoubleVector u1,
-                                   DoubleVector u2, DoubleVector u3, DoubleVector a0, DoubleVector ca,
-                                   DoubleVector cb, DoubleVector cc, DoubleVector sa, DoubleVector sb,
-                                   DoubleVector sc, int j, boolean tws, double[] tw, int ti, DoubleVector alt,
-                                   double[] y, int yi, int ys, int i) {
-        DoubleVector r = t3.fma(cc, t2.fma(cb, t1.fma(ca, a0)));
-        DoubleVector im = u3.fma(sc, u2.fma(sb, u1.mul(sa)));
-        DoubleVector bj = r.add(im);
-        DoubleVector bk = r.sub(im);
-        if (tws) {
-            int wj = ti + 2 * (j - 1);
-            int wk = ti + 2 * (6 - j);
-            bj = twiddle(bj, tc(tw, wj), td(tw, wj, alt));
-            bk = twiddle(bk, tc(tw, wk), td(tw, wk, alt));
-        }
-        bj.intoArray(y, yi + j * ys + i);
-        bk.intoArray(y, yi + (7 - j) * ys + i);
     }
 
     /**

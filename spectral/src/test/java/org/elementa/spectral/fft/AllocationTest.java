@@ -38,14 +38,20 @@ class AllocationTest {
         return bean;
     }
 
-    /** One round: complex nD (radix and Bluestein axes), complex 1D (stride-1 first stage), real even/odd. */
+    /**
+     * One round: complex nD (radix and Bluestein axes), complex 1D (stride-1 first stage, and
+     * radix-7 stages: hoisting the radix-7 constants into 18 vector locals made C2 box them, which
+     * this catches), real even/odd.
+     */
     private static Runnable round(Butterflies k) {
         ComplexFFT complex = FFT.complex(k, 12, 10, 97);
         ComplexFFT line = FFT.complex(k, 1024);
+        ComplexFFT seven = FFT.complex(k, 343);
         RealFFT real = FFT.real(k, 6, 8, 20);
         RealFFT realOdd = FFT.real(k, 5, 15);
         double[] c = Reference.random(2 * complex.size(), 1);
         double[] l = Reference.random(2 * line.size(), 4);
+        double[] v = Reference.random(2 * seven.size(), 5);
         double[] r = Reference.random(real.size(), 2);
         double[] s = new double[2 * real.spectrumSize()];
         double[] ro = Reference.random(realOdd.size(), 3);
@@ -55,6 +61,8 @@ class AllocationTest {
             complex.inverse(c);
             line.forward(l);
             line.inverse(l);
+            seven.forward(v);
+            seven.inverse(v);
             real.forward(r, s);
             real.inverse(s, r);
             realOdd.forward(ro, so);
