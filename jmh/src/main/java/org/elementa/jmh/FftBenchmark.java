@@ -27,13 +27,17 @@ import org.openjdk.jmh.annotations.Warmup;
  * array, so the data stay bounded without a copy inside the timed region and both libraries do the
  * same work. JTransforms is forced to one thread (it spawns threads above a size threshold by default).
  *
+ * <p>Warm-up is 5 iterations of 2 s: the Vector API kernels run boxed and interpreted until C2 has
+ * compiled them (and Bluestein's and the 3D plans' inner loops after them), which takes a few
+ * seconds; shorter warm-ups measured part of that transition. Do not shorten it with
+ * {@code -wi}/{@code -w} on the command line.
  * <pre>
- *   java -jar jmh/target/benchmarks.jar FftBenchmark -f 1 -wi 3 -i 5 -w 1 -r 1
+ *   java -jar jmh/target/benchmarks.jar FftBenchmark -f 1
  * </pre>
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"})
 public class FftBenchmark {

@@ -15,8 +15,8 @@ import java.util.Arrays;
  * a linear convolution of length {@code 2n-1}, evaluated as a cyclic one of length
  * {@code M = 2^ceil(log2(2n-1))} with two power-of-two FFTs ({@link Stockham}); the transform
  * of the zero-padded kernel {@code conj(c)}, scaled by {@code 1/M}, is computed once per plan.
- * The chirp's phase is reduced exactly as {@code j^2 mod 2n} (in 64-bit integers) before the
- * cosine, so its error does not grow with {@code j}.
+ * The chirp's phase is reduced exactly as {@code j^2 mod 2n} (in 64-bit integers) and then to
+ * the first octant ({@link Twiddles}), so its error stays within one eps whatever {@code j}.
  */
 final class Bluestein extends Transform1D {
 
@@ -34,22 +34,23 @@ final class Bluestein extends Transform1D {
 
     Bluestein(int n) {
         super(n);
-        int size = Integer.highestOneBit(2 * n - 1);
-        if (size < 2 * n - 1) {
-            size <<= 1;
+        long size = convolutionLength(n);
+        if (2 * size > MAX_ARRAY) {
+            throw new IllegalArgumentException("length " + n + " needs a Bluestein convolution of length " + size
+                    + ", more than a Java array holds");
         }
-        this.m = size;
-        this.inner = new Stockham(size, Stockham.factor(size));
+        this.m = (int) size;
+        this.inner = new Stockham(m, Stockham.factor(m));
         chirpC = new double[2 * n];
         chirpDForward = new double[2 * n];
         chirpDInverse = new double[2 * n];
         double[] cre = new double[n];
         double[] cim = new double[n];
         for (int j = 0; j < n; j++) {
+            // pi j^2 / n = 2 pi j^2 / (2n), reduced exactly by the twiddle helper.
             long j2 = (long) j * j % (2L * n);
-            double angle = Math.PI * j2 / n;
-            cre[j] = Math.cos(angle);
-            cim[j] = -Math.sin(angle);
+            cre[j] = Twiddles.cos(j2, 2L * n);
+            cim[j] = -Twiddles.sin(j2, 2L * n);
             chirpC[2 * j] = cre[j];
             chirpC[2 * j + 1] = cre[j];
             chirpDForward[2 * j] = -cim[j];
@@ -63,6 +64,17 @@ final class Bluestein extends Transform1D {
         kernelDForward = f[1];
         kernelCInverse = b[0];
         kernelDInverse = b[1];
+    }
+
+    /**
+     * The cyclic convolution length M used for length {@code n}: the smallest power of two
+     * {@code >= 2n - 1}, in 64-bit arithmetic (above {@code 2^30} it no longer fits an int; plans
+     * reject such lengths through {@link Transform1D#checkFits}).
+     */
+    static long convolutionLength(int n) {
+        long need = 2L * n - 1;
+        long size = Long.highestOneBit(need);
+        return size < need ? size << 1 : size;
     }
 
     /** FFT_M of the wrapped kernel conj(c) (forward, conjSign = -1) or c (inverse), over M, expanded. */
@@ -91,11 +103,6 @@ final class Bluestein extends Transform1D {
             d[2 * j + 1] = im;
         }
         return new double[][] {c, d};
-    }
-
-    @Override
-    int scratchDoubles(int batch) {
-        return 2 * m * batch + inner.scratchDoubles(batch);
     }
 
     @Override

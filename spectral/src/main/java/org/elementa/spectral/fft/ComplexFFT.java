@@ -36,14 +36,18 @@ public final class ComplexFFT {
     private final Butterflies kernels;
     private final int threads;
     private final ExecutorService executor;
-    private final ThreadLocal<double[]> scratch;
+    private final ThreadBuffers scratch;
 
     ComplexFFT(int[] shape, Butterflies kernels) {
         this.shape = shape.clone();
         this.size = FFT.checkShape(shape, "shape");
         this.kernels = kernels;
+        long need = 0;
+        for (int a = 0; a < shape.length; a++) {
+            need = Math.max(need, Passes.scratchDoubles(shape, a));
+        }
+        Transform1D.checkFits(need, "the per-thread scratch", shape);
         this.axes = new Transform1D[shape.length];
-        int need = 0;
         for (int a = 0; a < shape.length; a++) {
             for (int b = 0; b < a; b++) {
                 if (shape[b] == shape[a]) {
@@ -53,10 +57,8 @@ public final class ComplexFFT {
             if (axes[a] == null) {
                 axes[a] = Transform1D.of(shape[a]);
             }
-            need = Math.max(need, Passes.scratchDoubles(axes[a], shape, a));
         }
-        int doubles = need;
-        this.scratch = ThreadLocal.withInitial(() -> new double[doubles]);
+        this.scratch = new ThreadBuffers((int) need);
         this.threads = 1;
         this.executor = null;
     }
@@ -102,8 +104,11 @@ public final class ComplexFFT {
     }
 
     /**
-     * The same plan, running the 1D transforms of each axis on {@code threads} tasks of
-     * {@code executor} (the calling thread runs one of them).
+     * The same plan, running the 1D transforms of each axis on the calling thread and up to
+     * {@code threads - 1} helper tasks of {@code executor}, which claim fixed chunks of the work
+     * from a shared counter. The caller never waits for a helper that has not started, so the
+     * plan may be called from inside {@code executor} itself without deadlock; if the executor
+     * rejects a helper, the call stops all its tasks and rethrows the rejection.
      *
      * @throws IllegalArgumentException if {@code threads < 1}
      */
@@ -115,13 +120,28 @@ public final class ComplexFFT {
         return new ComplexFFT(this, threads, executor);
     }
 
-    /** In-place forward transform (unnormalized, {@code exp(-2 pi i jk/n)}) of {@code 2N} interleaved doubles. */
+    /**
+     * In-place forward transform, unnormalized: {@code X[k] = sum_j x[j] exp(-2 pi i sum_a j_a k_a / n_a)}.
+     *
+     * @param data {@code 2N} doubles, interleaved complex in row-major order; overwritten by the spectrum
+     * @throws NullPointerException     if {@code data} is null
+     * @throws IllegalArgumentException if {@code data.length != 2N}
+     * @throws java.util.concurrent.RejectedExecutionException if this plan's executor rejects a helper
+     *                                  task (parallel plans only; {@code data} is then undefined)
+     */
     public void forward(double[] data) {
         check(data);
         run(data, false);
     }
 
-    /** In-place inverse transform ({@code exp(+2 pi i jk/n)}, scaled by {@code 1/N}). */
+    /**
+     * In-place inverse transform: {@code x[j] = (1/N) sum_k X[k] exp(+2 pi i sum_a j_a k_a / n_a)}.
+     *
+     * @param data {@code 2N} doubles, interleaved complex spectrum; overwritten by the signal
+     * @throws NullPointerException     if {@code data} is null
+     * @throws IllegalArgumentException if {@code data.length != 2N}
+     * @throws java.util.concurrent.RejectedExecutionException as for {@link #forward}
+     */
     public void inverse(double[] data) {
         check(data);
         run(data, true);
@@ -145,10 +165,21 @@ public final class ComplexFFT {
         Transform1D t = axes[axis];
         int units = Passes.units(shape, axis);
         if (threads <= 1 || units < 2) {
-            Passes.axisUnits(t, kernels, shape, axis, src, dst, inverse, scale, scratch.get(), 0, units);
+            double[] scr = scratch.take();
+            try {
+                Passes.axisUnits(t, kernels, shape, axis, src, dst, inverse, scale, scr, 0, units);
+            } finally {
+                scratch.give(scr);
+            }
         } else {
-            Passes.parallel(executor, threads, units, (from, to) ->
-                    Passes.axisUnits(t, kernels, shape, axis, src, dst, inverse, scale, scratch.get(), from, to));
+            Passes.parallel(executor, threads, units, (from, to) -> {
+                double[] scr = scratch.take();
+                try {
+                    Passes.axisUnits(t, kernels, shape, axis, src, dst, inverse, scale, scr, from, to);
+                } finally {
+                    scratch.give(scr);
+                }
+            });
         }
     }
 

@@ -33,8 +33,12 @@ public final class FFT {
      * A complex plan for data of the given shape, using the Vector API kernels where available.
      *
      * @param shape lengths {@code n_0, ..., n_(d-1)}, each {@code >= 1}, at least one
+     * @return the plan, immutable and reusable from any thread
      * @throws IllegalArgumentException if the shape is empty, a length is below 1, or
-     *                                  {@code 2 N} exceeds the largest Java array
+     *                                  {@code 2 N} or the per-thread scratch (up to {@code 4 n}
+     *                                  doubles for a length {@code n}, {@code 6 M} for a Bluestein
+     *                                  length with convolution length {@code M}) exceeds the largest
+     *                                  Java array; the message names {@code shape}
      */
     public static ComplexFFT complex(int... shape) {
         return new ComplexFFT(shape, Butterflies.preferred());
@@ -44,7 +48,9 @@ public final class FFT {
      * A real-to-complex plan for real data of the given shape (spectrum of shape
      * {@code (n_0, ..., n_(d-2), n_(d-1)/2 + 1)}).
      *
-     * @throws IllegalArgumentException as for {@link #complex}
+     * @param shape lengths {@code n_0, ..., n_(d-1)} of the real data, each {@code >= 1}, at least one
+     * @return the plan, immutable and reusable from any thread
+     * @throws IllegalArgumentException as for {@link #complex(int...)}, naming {@code shape}
      */
     public static RealFFT real(int... shape) {
         return new RealFFT(shape, Butterflies.preferred());
@@ -126,43 +132,145 @@ public final class FFT {
      * Moves the zero frequency to the centre, as {@code numpy.fft.fftshift} over all axes:
      * along an axis of length {@code n}, element {@code k} goes to {@code (k + n/2) mod n}.
      *
+     * @param data  interleaved complex data, {@code 2 N} doubles ({@code N} the product of the
+     *              shape); not modified
+     * @param shape its shape, each length {@code >= 1}
+     * @return a new shifted array
+     * @throws IllegalArgumentException if the shape is invalid (see {@link #complex}) or
+     *                                  {@code data} does not hold {@code 2 N} doubles
+     */
+    public static double[] fftshift(double[] data, int... shape) {
+        return roll(data, 2, shape, allAxes(shape), false);
+    }
+
+    /**
+     * {@link #fftshift(double[], int...)} along the given axes only, as
+     * {@code numpy.fft.fftshift(x, axes)}: e.g. the half spectrum of {@link RealFFT}, shape
+     * {@code (n_0, ..., n_(d-2), n_(d-1)/2 + 1)}, is centred on its full axes with
+     * {@code axes = {0, ..., d-2}}. A negative axis counts from the end ({@code -1} is the last);
+     * an axis listed twice is shifted twice, as numpy does.
+     *
+     * @param data  interleaved complex data, {@code 2 N} doubles; not modified
+     * @param shape its shape, each length {@code >= 1}
+     * @param axes  the axes to shift, each in {@code [-d, d)} for {@code d = shape.length}
+     * @return a new shifted array
+     * @throws IllegalArgumentException if the shape is invalid, {@code data} has the wrong length,
+     *                                  or an axis is out of range
+     */
+    public static double[] fftshift(double[] data, int[] shape, int[] axes) {
+        return roll(data, 2, shape, axes, false);
+    }
+
+    /**
+     * Inverse of {@link #fftshift(double[], int...)}, as {@code numpy.fft.ifftshift}: along an
+     * axis of length {@code n}, element {@code k} goes to {@code (k - n/2) mod n} (differs from
+     * fftshift for odd {@code n}).
+     *
      * @param data  interleaved complex data, {@code 2 N} doubles; not modified
      * @param shape its shape
      * @return a new shifted array
+     * @throws IllegalArgumentException as for {@link #fftshift(double[], int...)}
      */
-    public static double[] fftshift(double[] data, int... shape) {
-        return roll(data, 2, shape, false);
-    }
-
-    /** Inverse of {@link #fftshift}, as {@code numpy.fft.ifftshift}: element {@code k} goes to {@code (k - n/2) mod n}. */
     public static double[] ifftshift(double[] data, int... shape) {
-        return roll(data, 2, shape, true);
+        return roll(data, 2, shape, allAxes(shape), true);
     }
 
-    /** {@link #fftshift} for real-valued data ({@code N} doubles). */
+    /**
+     * Inverse of {@link #fftshift(double[], int[], int[])} along the given axes, as
+     * {@code numpy.fft.ifftshift(x, axes)}.
+     *
+     * @param data  interleaved complex data, {@code 2 N} doubles; not modified
+     * @param shape its shape
+     * @param axes  the axes to shift, each in {@code [-d, d)}
+     * @return a new shifted array
+     * @throws IllegalArgumentException as for {@link #fftshift(double[], int[], int[])}
+     */
+    public static double[] ifftshift(double[] data, int[] shape, int[] axes) {
+        return roll(data, 2, shape, axes, true);
+    }
+
+    /**
+     * {@link #fftshift(double[], int...)} for real-valued data ({@code N} doubles).
+     *
+     * @param data  {@code N} real values; not modified
+     * @param shape their shape
+     * @return a new shifted array
+     * @throws IllegalArgumentException if the shape is invalid or {@code data} does not hold {@code N} doubles
+     */
     public static double[] fftshiftReal(double[] data, int... shape) {
-        return roll(data, 1, shape, false);
+        return roll(data, 1, shape, allAxes(shape), false);
     }
 
-    /** {@link #ifftshift} for real-valued data ({@code N} doubles). */
+    /**
+     * {@link #fftshift(double[], int[], int[])} for real-valued data ({@code N} doubles).
+     *
+     * @param data  {@code N} real values; not modified
+     * @param shape their shape
+     * @param axes  the axes to shift, each in {@code [-d, d)}
+     * @return a new shifted array
+     * @throws IllegalArgumentException if the shape is invalid, {@code data} has the wrong length,
+     *                                  or an axis is out of range
+     */
+    public static double[] fftshiftReal(double[] data, int[] shape, int[] axes) {
+        return roll(data, 1, shape, axes, false);
+    }
+
+    /**
+     * {@link #ifftshift(double[], int...)} for real-valued data ({@code N} doubles).
+     *
+     * @param data  {@code N} real values; not modified
+     * @param shape their shape
+     * @return a new shifted array
+     * @throws IllegalArgumentException as for {@link #fftshiftReal(double[], int...)}
+     */
     public static double[] ifftshiftReal(double[] data, int... shape) {
-        return roll(data, 1, shape, true);
+        return roll(data, 1, shape, allAxes(shape), true);
     }
 
-    private static double[] roll(double[] data, int width, int[] shape, boolean inverse) {
+    /**
+     * {@link #ifftshift(double[], int[], int[])} for real-valued data ({@code N} doubles).
+     *
+     * @param data  {@code N} real values; not modified
+     * @param shape their shape
+     * @param axes  the axes to shift, each in {@code [-d, d)}
+     * @return a new shifted array
+     * @throws IllegalArgumentException as for {@link #fftshiftReal(double[], int[], int[])}
+     */
+    public static double[] ifftshiftReal(double[] data, int[] shape, int[] axes) {
+        return roll(data, 1, shape, axes, true);
+    }
+
+    private static int[] allAxes(int[] shape) {
+        int d = shape == null ? 0 : shape.length;
+        int[] axes = new int[d];
+        for (int a = 0; a < d; a++) {
+            axes[a] = a;
+        }
+        return axes;
+    }
+
+    private static double[] roll(double[] data, int width, int[] shape, int[] axes, boolean inverse) {
         Objects.requireNonNull(data, "data");
         int n = checkShape(shape, "shape");
+        Objects.requireNonNull(axes, "axes");
         if (data.length != (long) width * n) {
             throw new IllegalArgumentException("data must hold " + (long) width * n + " doubles for shape "
                     + Arrays.toString(shape) + ", got " + data.length);
         }
         int d = shape.length;
         int[] shift = new int[d];
+        for (int axis : axes) {
+            if (axis < -d || axis >= d) {
+                throw new IllegalArgumentException("axes must lie in [" + -d + ", " + d + ") for shape "
+                        + Arrays.toString(shape) + ", got " + axis + " in " + Arrays.toString(axes));
+            }
+            int a = axis < 0 ? axis + d : axis;
+            int h = shape[a] / 2;
+            shift[a] = (shift[a] + (inverse ? shape[a] - h : h)) % shape[a];
+        }
         int[] stride = new int[d];
         int s = width;
         for (int a = d - 1; a >= 0; a--) {
-            int h = shape[a] / 2;
-            shift[a] = inverse ? shape[a] - h : h;
             stride[a] = s;
             s *= shape[a];
         }

@@ -1,8 +1,10 @@
 package org.elementa.spectral.fft;
 
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The work of an n-dimensional transform cut into fixed units, independent of the thread count.
@@ -64,9 +66,11 @@ final class Passes {
         return blocks > 1 && rest < MIN_TAIL ? blocks - 1 : blocks;
     }
 
-    static int scratchDoubles(Transform1D t, int[] dims, int axis) {
+    /** Scratch doubles one thread needs for the pass along {@code axis}, in 64-bit arithmetic. */
+    static long scratchDoubles(int[] dims, int axis) {
         int inner = (int) product(dims, axis + 1, dims.length);
-        return t.scratchDoubles(inner == 1 ? 1 : Math.min(inner, block(dims[axis], inner) + MIN_TAIL - 1));
+        return Transform1D.scratchDoubles(dims[axis],
+                inner == 1 ? 1 : Math.min(inner, block(dims[axis], inner) + MIN_TAIL - 1));
     }
 
     /**
@@ -100,42 +104,129 @@ final class Passes {
         }
     }
 
-    /** Splits {@code [0, units)} into at most {@code threads} contiguous ranges and runs them. */
+    /**
+     * Runs units {@code [0, units)} on the calling thread and up to {@code threads - 1} helper
+     * tasks of {@code executor}, without ever blocking on a task that has not started.
+     *
+     * <p>The units are cut into fixed chunks, claimed one at a time from a shared counter by
+     * the caller and by every helper that has started; the caller claims chunks until none
+     * remain, then waits only for the chunks that running helpers have claimed. A helper still
+     * queued when the work is gone finds nothing to claim and returns, so a plan called from
+     * inside its own executor (all workers busy with such calls) cannot deadlock: every caller
+     * does its own work. Which thread runs a chunk does not change its arithmetic, so results
+     * are bit-identical whatever the thread count.
+     *
+     * <p>Failures: the first exception of any chunk stops further claims, the caller waits for
+     * the chunks already running, then rethrows it. If {@code executor} rejects a helper, no
+     * further chunks are claimed, running chunks finish, and the rejection is rethrown: once
+     * this method returns or throws, no task of this call writes anything any more.
+     */
     static void parallel(ExecutorService executor, int threads, int units, RangeTask task) {
-        int tasks = Math.min(threads, units);
-        if (tasks <= 1) {
+        int chunk = Math.max(1, (int) (((long) units + 4L * threads - 1) / (4L * threads)));
+        int chunks = (units + chunk - 1) / chunk;
+        int helpers = Math.min(threads, chunks) - 1;
+        if (helpers <= 0) {
             task.run(0, units);
             return;
         }
-        Future<?>[] futures = new Future<?>[tasks - 1];
-        for (int i = 1; i < tasks; i++) {
-            int from = (int) ((long) units * i / tasks);
-            int to = (int) ((long) units * (i + 1) / tasks);
-            futures[i - 1] = executor.submit(() -> task.run(from, to));
-        }
-        RuntimeException failure = null;
+        Work work = new Work(task, units, chunk, chunks, Thread.currentThread());
+        Future<?>[] futures = new Future<?>[helpers];
         try {
-            task.run(0, (int) ((long) units / tasks));
-        } catch (RuntimeException e) {
-            failure = e;
+            for (int i = 0; i < helpers; i++) {
+                futures[i] = executor.submit(work);
+            }
+        } catch (RuntimeException rejected) {
+            work.fail(rejected);
         }
+        work.drain();
+        work.awaitHelpers();
         for (Future<?> f : futures) {
+            if (f != null) {
+                f.cancel(false);
+            }
+        }
+        Throwable failure = work.failure.get();
+        if (failure instanceof RuntimeException r) {
+            throw r;
+        }
+        if (failure instanceof Error e) {
+            throw e;
+        }
+        if (failure != null) {
+            throw new IllegalStateException("FFT task failed", failure);
+        }
+    }
+
+    /** The shared state of one {@link #parallel} call; also the helpers' task. */
+    private static final class Work implements Runnable {
+        private final RangeTask task;
+        private final int units;
+        private final int chunk;
+        private final int chunks;
+        private final Thread caller;
+        /** Next chunk to claim; at or above {@code chunks} once the work is gone or failed. */
+        private final AtomicInteger next = new AtomicInteger();
+        /** Helpers between their first claim attempt and their exit. */
+        private final AtomicInteger active = new AtomicInteger();
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+        Work(RangeTask task, int units, int chunk, int chunks, Thread caller) {
+            this.task = task;
+            this.units = units;
+            this.chunk = chunk;
+            this.chunks = chunks;
+            this.caller = caller;
+        }
+
+        /** A helper: registers before claiming, so the caller waits for whatever it claims. */
+        @Override
+        public void run() {
+            if (next.get() >= chunks) {
+                return;
+            }
+            active.incrementAndGet();
             try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                if (failure == null) {
-                    failure = new IllegalStateException("interrupted while waiting for FFT tasks", e);
-                }
-            } catch (ExecutionException e) {
-                if (failure == null) {
-                    failure = e.getCause() instanceof RuntimeException r ? r
-                            : new IllegalStateException("FFT task failed", e.getCause());
+                drain();
+            } finally {
+                if (active.decrementAndGet() == 0) {
+                    LockSupport.unpark(caller);
                 }
             }
         }
-        if (failure != null) {
-            throw failure;
+
+        void drain() {
+            try {
+                for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
+                    int from = c * chunk;
+                    task.run(from, Math.min(units, from + chunk));
+                }
+            } catch (Throwable t) {
+                fail(t);
+            }
+        }
+
+        void fail(Throwable t) {
+            failure.compareAndSet(null, t);
+            next.set(chunks);
+        }
+
+        /**
+         * Called by the caller after its own {@link #drain} has found no chunk left: a helper
+         * that registers later finds none either, so only registered helpers can still write.
+         * Their chunks are running, hence finite; the wait ignores interrupts (and restores the
+         * flag) so that the caller never returns while a helper writes into its arrays.
+         */
+        void awaitHelpers() {
+            boolean interrupted = false;
+            while (active.get() != 0) {
+                LockSupport.park(this);
+                if (Thread.interrupted()) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

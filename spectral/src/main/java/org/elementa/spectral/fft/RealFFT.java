@@ -44,8 +44,9 @@ public final class RealFFT {
     private final Butterflies kernels;
     private final int threads;
     private final ExecutorService executor;
-    private final ThreadLocal<double[]> scratch;
-    private final ThreadLocal<double[]> work;
+    private final ThreadBuffers scratch;
+    /** The inverse's intermediate half spectrum (nD only), lent per call so a re-entrant call cannot share it. */
+    private final ThreadBuffers work;
 
     RealFFT(int[] shape, Butterflies kernels) {
         this.shape = shape.clone();
@@ -58,9 +59,14 @@ public final class RealFFT {
         this.spectrumShape = shape.clone();
         spectrumShape[d - 1] = half + 1;
         this.spectrumSize = (int) Passes.product(spectrumShape, 0, d);
-        this.row = Transform1D.of(even ? half : last);
         int rowLen = even ? half : last;
-        int need = 2 * rowLen + row.scratchDoubles(1);
+        long need = 2L * rowLen + Transform1D.scratchDoubles(rowLen, 1);
+        for (int a = 0; a < d - 1; a++) {
+            need = Math.max(need, Passes.scratchDoubles(spectrumShape, a));
+        }
+        Transform1D.checkFits(need, "the per-thread scratch", shape);
+        Transform1D.checkFits(2L * spectrumSize, "the half spectrum", shape);
+        this.row = Transform1D.of(rowLen);
         this.axes = new Transform1D[d - 1];
         for (int a = 0; a < d - 1; a++) {
             for (int b = 0; b < a; b++) {
@@ -71,18 +77,16 @@ public final class RealFFT {
             if (axes[a] == null) {
                 axes[a] = Transform1D.of(shape[a]);
             }
-            need = Math.max(need, Passes.scratchDoubles(axes[a], spectrumShape, a));
         }
         this.post = new double[2 * (half + 1)];
         for (int k = 0; k <= half; k++) {
-            double angle = 2 * Math.PI * k / last;
-            post[2 * k] = Math.cos(angle);
-            post[2 * k + 1] = -Math.sin(angle);
+            // Octant-reduced: exact at multiples of pi/4, so w^(n/2) = -1 exactly and the Nyquist
+            // mode of real data comes out exactly real, as the DC mode does.
+            post[2 * k] = Twiddles.cos(k, last);
+            post[2 * k + 1] = -Twiddles.sin(k, last);
         }
-        int doubles = need;
-        this.scratch = ThreadLocal.withInitial(() -> new double[doubles]);
-        int workDoubles = d > 1 ? 2 * spectrumSize : 0;
-        this.work = ThreadLocal.withInitial(() -> new double[workDoubles]);
+        this.scratch = new ThreadBuffers((int) need);
+        this.work = new ThreadBuffers(d > 1 ? 2 * spectrumSize : 0);
         this.threads = 1;
         this.executor = null;
     }
@@ -150,9 +154,15 @@ public final class RealFFT {
     }
 
     /**
-     * Forward transform of {@code N} real values into the half spectrum ({@code 2M} doubles).
+     * Forward transform of {@code N} real values into the half spectrum ({@code 2M} doubles),
+     * unnormalized, the entries {@code 0 <= k_(d-1) <= n_(d-1)/2} of the complex DFT.
      *
-     * @throws IllegalArgumentException if an array has the wrong length
+     * @param real     {@code N} real values in row-major order; not modified
+     * @param spectrum receives {@code 2M} doubles, interleaved complex, shape {@link #spectrumShape()}
+     * @throws NullPointerException     if an array is null
+     * @throws IllegalArgumentException if an array has the wrong length (the message names it)
+     * @throws java.util.concurrent.RejectedExecutionException if this plan's executor rejects a helper
+     *                                  task (parallel plans only; {@code spectrum} is then undefined)
      */
     public void forward(double[] real, double[] spectrum) {
         check(real, "real", size);
@@ -166,22 +176,31 @@ public final class RealFFT {
 
     /**
      * Inverse transform of the half spectrum ({@code 2M} doubles, left unchanged) into
-     * {@code N} real values, scaled by {@code 1/N}.
+     * {@code N} real values, scaled by {@code 1/N}; as numpy's {@code irfftn}, the imaginary parts
+     * of the last axis's {@code k = 0} and (even length) {@code k = n/2} modes are ignored.
      *
-     * @throws IllegalArgumentException if an array has the wrong length
+     * @param spectrum {@code 2M} doubles, interleaved complex, shape {@link #spectrumShape()}; not modified
+     * @param real     receives {@code N} real values in row-major order
+     * @throws NullPointerException     if an array is null
+     * @throws IllegalArgumentException if an array has the wrong length (the message names it)
+     * @throws java.util.concurrent.RejectedExecutionException as for {@link #forward}
      */
     public void inverse(double[] spectrum, double[] real) {
         check(spectrum, "spectrum", 2 * spectrumSize);
         check(real, "real", size);
-        double[] src = spectrum;
-        if (shape.length > 1) {
-            double[] w = work.get();
+        if (shape.length == 1) {
+            runRows(size / last, true, spectrum, real, 1.0 / size);
+            return;
+        }
+        double[] w = work.take();
+        try {
             for (int a = 0; a < shape.length - 1; a++) {
                 axisPass(a, a == 0 ? spectrum : w, w, true);
             }
-            src = w;
+            runRows(size / last, true, w, real, 1.0 / size);
+        } finally {
+            work.give(w);
         }
-        runRows(size / last, true, src, real, 1.0 / size);
     }
 
     private static void check(double[] a, String name, int length) {
@@ -195,29 +214,42 @@ public final class RealFFT {
         Transform1D t = axes[axis];
         int units = Passes.units(spectrumShape, axis);
         if (threads <= 1 || units < 2) {
-            Passes.axisUnits(t, kernels, spectrumShape, axis, src, dst, inverse, 1.0, scratch.get(), 0, units);
+            axisUnits(t, axis, src, dst, inverse, 0, units);
         } else {
-            Passes.parallel(executor, threads, units, (from, to) ->
-                    Passes.axisUnits(t, kernels, spectrumShape, axis, src, dst, inverse, 1.0, scratch.get(), from, to));
+            Passes.parallel(executor, threads, units, (from, to) -> axisUnits(t, axis, src, dst, inverse, from, to));
+        }
+    }
+
+    private void axisUnits(Transform1D t, int axis, double[] src, double[] dst, boolean inverse, int from, int to) {
+        double[] scr = scratch.take();
+        try {
+            Passes.axisUnits(t, kernels, spectrumShape, axis, src, dst, inverse, 1.0, scr, from, to);
+        } finally {
+            scratch.give(scr);
         }
     }
 
     private void runRows(int rows, boolean inverse, double[] src, double[] dst, double scale) {
         if (threads <= 1 || rows < 2) {
-            rows(0, rows, inverse, src, dst, scale, scratch.get());
+            rows(0, rows, inverse, src, dst, scale);
         } else {
-            Passes.parallel(executor, threads, rows, (from, to) -> rows(from, to, inverse, src, dst, scale, scratch.get()));
+            Passes.parallel(executor, threads, rows, (from, to) -> rows(from, to, inverse, src, dst, scale));
         }
     }
 
-    private void rows(int from, int to, boolean inverse, double[] src, double[] dst, double scale, double[] scr) {
-        int specRow = 2 * (half + 1);
-        for (int r = from; r < to; r++) {
-            if (inverse) {
-                complexToReal(src, r * specRow, dst, r * last, scale, scr);
-            } else {
-                realToComplex(src, r * last, dst, r * specRow, scr);
+    private void rows(int from, int to, boolean inverse, double[] src, double[] dst, double scale) {
+        double[] scr = scratch.take();
+        try {
+            int specRow = 2 * (half + 1);
+            for (int r = from; r < to; r++) {
+                if (inverse) {
+                    complexToReal(src, r * specRow, dst, r * last, scale, scr);
+                } else {
+                    realToComplex(src, r * last, dst, r * specRow, scr);
+                }
             }
+        } finally {
+            scratch.give(scr);
         }
     }
 
@@ -231,6 +263,9 @@ public final class RealFFT {
             }
             row.transform(kernels, scr, z, 2, scr, z, 2, 1, false, scr, rest);
             System.arraycopy(scr, z, out, oo, 2 * (half + 1));
+            // X[0] of real data is the real sum; the complex DFT (Bluestein's products) may leave
+            // rounding noise in its imaginary part, which is exactly 0 in exact arithmetic.
+            out[oo + 1] = 0.0;
             return;
         }
         row.transform(kernels, x, xo, 2, scr, z, 2, 1, false, scr, rest);

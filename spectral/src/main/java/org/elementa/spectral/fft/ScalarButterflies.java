@@ -19,10 +19,10 @@ final class ScalarButterflies implements Butterflies {
     static final ScalarButterflies INSTANCE = new ScalarButterflies();
 
     static final double S3 = Math.sqrt(3.0) / 2.0;
-    static final double C51 = Math.cos(2 * Math.PI / 5);
-    static final double C52 = Math.cos(4 * Math.PI / 5);
-    static final double S51 = Math.sin(2 * Math.PI / 5);
-    static final double S52 = Math.sin(4 * Math.PI / 5);
+    static final double C51 = Twiddles.cos(1, 5);
+    static final double C52 = Twiddles.cos(2, 5);
+    static final double S51 = Twiddles.sin(1, 5);
+    static final double S52 = Twiddles.sin(2, 5);
     /** cos(2 pi j k / 7) at [3 (j-1) + (k-1)], j, k = 1..3. */
     static final double[] C7 = table7(true);
     /** sin(2 pi j k / 7) at [3 (j-1) + (k-1)]. */
@@ -35,9 +35,7 @@ final class ScalarButterflies implements Butterflies {
         double[] t = new double[9];
         for (int j = 1; j <= 3; j++) {
             for (int k = 1; k <= 3; k++) {
-                int jk = (j * k) % 7;
-                double a = 2 * Math.PI * jk / 7;
-                t[3 * (j - 1) + (k - 1)] = cos ? Math.cos(a) : Math.sin(a);
+                t[3 * (j - 1) + (k - 1)] = cos ? Twiddles.cos(j * k, 7) : Twiddles.sin(j * k, 7);
             }
         }
         return t;
@@ -236,6 +234,14 @@ final class ScalarButterflies implements Butterflies {
                    double[] tw, int ti, int te, boolean inverse) {
         double m0 = inverse ? -1.0 : 1.0;
         double m1 = -m0;
+        // Signed sines S7[c] m0 and S7[c] m1, formed once per run instead of once per element
+        // (the same products, so the results do not change).
+        double sa0 = S7[0] * m0, sb0 = S7[1] * m0, sc0 = S7[2] * m0;
+        double sd0 = S7[3] * m0, se0 = S7[4] * m0, sf0 = S7[5] * m0;
+        double sg0 = S7[6] * m0, sh0 = S7[7] * m0, si0 = S7[8] * m0;
+        double sa1 = S7[0] * m1, sb1 = S7[1] * m1, sc1 = S7[2] * m1;
+        double sd1 = S7[3] * m1, se1 = S7[4] * m1, sf1 = S7[5] * m1;
+        double sg1 = S7[6] * m1, sh1 = S7[7] * m1, si1 = S7[8] * m1;
         for (int e = from; e < to; e++) {
             int i0 = xi + e * xe, i1 = i0 + xs, i2 = i1 + xs, i3 = i2 + xs, i4 = i3 + xs, i5 = i4 + xs, i6 = i5 + xs;
             double a0r = x[i0], a0i = x[i0 + 1];
@@ -246,15 +252,26 @@ final class ScalarButterflies implements Butterflies {
             y[o0] = a0r + t1r + t2r + t3r;
             y[o0 + 1] = a0i + t1i + t2i + t3i;
             int w = ti < 0 ? -1 : ti + e * te;
-            for (int j = 1; j <= 3; j++) {
-                int c = 3 * (j - 1);
-                double rr = Math.fma(t3r, C7[c + 2], Math.fma(t2r, C7[c + 1], Math.fma(t1r, C7[c], a0r)));
-                double ri = Math.fma(t3i, C7[c + 2], Math.fma(t2i, C7[c + 1], Math.fma(t1i, C7[c], a0i)));
-                double jr = Math.fma(u3i, S7[c + 2] * m0, Math.fma(u2i, S7[c + 1] * m0, u1i * (S7[c] * m0)));
-                double ji = Math.fma(u3r, S7[c + 2] * m1, Math.fma(u2r, S7[c + 1] * m1, u1r * (S7[c] * m1)));
-                store(y, o0 + j * ys, rr + jr, ri + ji, tw, w < 0 ? -1 : w + 2 * (j - 1));
-                store(y, o0 + (7 - j) * ys, rr - jr, ri - ji, tw, w < 0 ? -1 : w + 2 * (6 - j));
-            }
+            r7Pair(y, o0, ys, 1, a0r, a0i, t1r, t1i, t2r, t2i, t3r, t3i, u1r, u1i, u2r, u2i, u3r, u3i,
+                    C7[0], C7[1], C7[2], sa0, sb0, sc0, sa1, sb1, sc1, tw, w);
+            r7Pair(y, o0, ys, 2, a0r, a0i, t1r, t1i, t2r, t2i, t3r, t3i, u1r, u1i, u2r, u2i, u3r, u3i,
+                    C7[3], C7[4], C7[5], sd0, se0, sf0, sd1, se1, sf1, tw, w);
+            r7Pair(y, o0, ys, 3, a0r, a0i, t1r, t1i, t2r, t2i, t3r, t3i, u1r, u1i, u2r, u2i, u3r, u3i,
+                    C7[6], C7[7], C7[8], sg0, sh0, si0, sg1, sh1, si1, tw, w);
         }
+    }
+
+    /** Outputs j and 7 - j of one radix-7 butterfly (cosines ca..cc, signed sines sa..sc). */
+    private static void r7Pair(double[] y, int o0, int ys, int j, double a0r, double a0i, double t1r, double t1i,
+                               double t2r, double t2i, double t3r, double t3i, double u1r, double u1i,
+                               double u2r, double u2i, double u3r, double u3i, double ca, double cb, double cc,
+                               double sa0, double sb0, double sc0, double sa1, double sb1, double sc1,
+                               double[] tw, int w) {
+        double rr = Math.fma(t3r, cc, Math.fma(t2r, cb, Math.fma(t1r, ca, a0r)));
+        double ri = Math.fma(t3i, cc, Math.fma(t2i, cb, Math.fma(t1i, ca, a0i)));
+        double jr = Math.fma(u3i, sc0, Math.fma(u2i, sb0, u1i * sa0));
+        double ji = Math.fma(u3r, sc1, Math.fma(u2r, sb1, u1r * sa1));
+        store(y, o0 + j * ys, rr + jr, ri + ji, tw, w < 0 ? -1 : w + 2 * (j - 1));
+        store(y, o0 + (7 - j) * ys, rr - jr, ri - ji, tw, w < 0 ? -1 : w + 2 * (6 - j));
     }
 }

@@ -5,7 +5,8 @@ package org.elementa.spectral.fft;
  * scheme (T. G. Stockham, "High-speed convolution and correlation", AFIPS 1966; W. T. Cochran et
  * al., "What is the fast Fourier transform?", Proc. IEEE 55 (1967) 1664-1674) in the mixed-radix
  * form of C. Temperton, "Self-sorting mixed-radix fast Fourier transforms", J. Comput. Phys. 52
- * (1983) 1-23. Radix-4 stages come first, then 5, 3, 7, and a single radix-2 stage last.
+ * (1983) 1-23. Radix-4 stages come first, then at most one radix-2 stage, then the radix-3,
+ * radix-5 and radix-7 stages, in that order (see {@link #factor}).
  *
  * <p>Stage {@code t} with radix {@code p}, stride {@code s = p_0 ... p_(t-1)} and
  * {@code m = n / (s p)} maps {@code x -> y} by, for {@code 0 <= j < m}, {@code 0 <= q < s}:
@@ -24,7 +25,10 @@ final class Stockham extends Transform1D {
     private final int[] radix;
     private final int[] stride;
     private final int[] count;
-    /** Per stage: (cos, -sin) of 2 pi j k / (p m) at [2 ((p-1) j + k - 1)]; the inverse has +sin. */
+    /**
+     * Per stage: (cos, -sin) of 2 pi j k / (p m) at [2 ((p-1) j + k - 1)]; the inverse has +sin.
+     * From {@link Twiddles}: within one eps of the exact values and exact at multiples of pi/4.
+     */
     private final double[][] twForward;
     private final double[][] twInverse;
     /** First-stage radix-4 twiddles in expanded form (for the vectorized stride-1 stage), or null. */
@@ -50,10 +54,9 @@ final class Stockham extends Transform1D {
             double[] b = new double[f.length];
             for (int j = 0; j < m; j++) {
                 for (int k = 1; k < p; k++) {
-                    long jk = (long) j * k % len;
-                    double angle = 2 * Math.PI * jk / len;
-                    double c = Math.cos(angle);
-                    double sn = Math.sin(angle);
+                    long jk = (long) j * k;
+                    double c = Twiddles.cos(jk, len);
+                    double sn = Twiddles.sin(jk, len);
                     int w = 2 * ((p - 1) * j + k - 1);
                     f[w] = c;
                     f[w + 1] = -sn;
@@ -85,7 +88,7 @@ final class Stockham extends Transform1D {
         }
     }
 
-    /** Radices for {@code n} (4s, then 5s, 3s, 7s, at most one 2), or null if a prime factor exceeds 7. */
+    /** Radices for {@code n} (4s, then at most one 2, then 3s, 5s, 7s), or null if a prime factor exceeds 7. */
     static int[] factor(int n) {
         int rest = n;
         int twos = 0;
@@ -119,11 +122,6 @@ final class Stockham extends Transform1D {
             }
         }
         return r;
-    }
-
-    @Override
-    int scratchDoubles(int batch) {
-        return radix.length == 0 ? 0 : (radix.length == 1 ? 2 : 4) * n * batch;
     }
 
     @Override
