@@ -52,6 +52,30 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
      * backward-stable dense method reaches a small multiple of eps; 1e-13 is about 500 eps.
      */
     private static final double BACKWARD_TOL = 1e-13;
+    /**
+     * Hinted pass: the shift sits this fraction of the spacing between hints above the hint, so
+     * that an exact hint does not put it on the eigenvalue, while inverse iteration still gains
+     * about five digits per solve when the hint is good.
+     */
+    private static final double HINT_OFFSET = 1e-5;
+    /**
+     * Hinted pass: acceptance on the backward error, tighter than BACKWARD_TOL because a locked vector
+     * that is slightly off pollutes, through the orthogonalization against it, every pair found later
+     * near it (nearly double eigenvalues).
+     */
+    private static final double FAST_BACKWARD_TOL = 1e-14;
+    /** Hinted pass: most inverse-iteration solves with one factor before a new shift. */
+    private static final int INVERSE_STEPS = 6;
+    /**
+     * Hinted pass: most factorizations per hint (a shift at the hint, then Rayleigh quotient shifts
+     * or bisection steps of the Sturm bracket) before the robust path takes over.
+     */
+    private static final int SHIFTS_PER_HINT = 24;
+    /**
+     * Hinted pass: the shifted Rayleigh quotient has settled when its last change is below this
+     * fraction of |E - sigma| (it is computed to about eps relative to that distance).
+     */
+    private static final double SETTLE_TOL = 1e-10;
     /** Length of the first Lanczos run of a solve without hints (see lanczos). */
     private static final int FIRST_RUN_STEPS = 18;
     /** Longest Lanczos run before a new shift is chosen. */
@@ -176,6 +200,8 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
         double[] lockedX;
         double[] lockedSX;
         double[] lockedE;
+        /** Whether locked pair i came from the hinted pass (its value is the shifted Rayleigh quotient). */
+        boolean[] lockedFast;
         int nLocked;
         double[] estimates = new double[0];
         final double[] hints;
@@ -225,6 +251,7 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             lockedX = new double[n * cap];
             lockedSX = new double[n * cap];
             lockedE = new double[cap];
+            lockedFast = new boolean[cap];
             this.normH = EigenSupport.norm1(h);
             this.normS = EigenSupport.norm1(s);
             this.normC = estimateNormC();
@@ -359,6 +386,12 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
 
         EigenResult solve() {
             int k = iu - il + 1;
+            if (hints.length > 0) {
+                EigenResult fast = hintedPass();
+                if (fast != null) {
+                    return fast;
+                }
+            }
             int maxShifts = shiftsPerPair * k + shiftAllowance;
             int shifts = 0;
             while (true) {
@@ -379,6 +412,201 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                 }
                 lanczos(sigma, f, target);
             }
+        }
+
+        /**
+         * The hinted fast path: for each hint g (ascending) one factorization at sigma = g + HINT_OFFSET
+         * times the spacing to the neighbouring hints, then inverse iteration with that factor alone
+         * (Parlett, The Symmetric Eigenvalue Problem, sec. 4.2), from a fixed generic start vector
+         * S-orthogonal to the pairs already locked. The eigenvalue estimate is the Rayleigh quotient of
+         * the shifted operator, sigma + y^T S x / y^T S y with y = (H - sigma S)^-1 S x: it needs no
+         * product with H, so it does not lose digits to the cancellation between large entries of a
+         * stiff H (finite element stiffness near a singular potential), which x^T H x does. A pair is
+         * locked when that estimate has settled and the backward error passes BACKWARD_TOL.
+         *
+         * <p>Index of a locked pair: c = number of eigenvalues below sigma (the inertia of the same
+         * factor). Inverse iteration converges to the eigenvalue nearest sigma among those not
+         * deflated, so none lies strictly between sigma and its limit e except locked ones: e is
+         * eigenvalue c + (locked in (sigma, e)) if e > sigma, c - 1 - (locked in (e, sigma)) if e < sigma
+         * (as the atomic SCF's solver did; a too small |e - sigma| to tell the side is left undecided).
+         * Where the shifts' own counts bracket the pairs, {@link #complete()} certifies them by counts
+         * alone. The result is returned only when every wanted index is covered exactly once; otherwise
+         * the anchors and locked pairs stay and the robust path continues from them.
+         */
+        private EigenResult hintedPass() {
+            int k = iu - il + 1;
+            int[] index = new int[k];
+            int[] slot = new int[k];
+            int fastLocked = 0;
+            double[] f = new double[ld * n];
+            double[] x = new double[n];
+            double[] sx = new double[n];
+            double[] y = new double[n];
+            double[] t1 = new double[n];
+            double[] t2 = new double[n];
+            boolean[] taken = new boolean[k];
+            for (int i = 0; i < hints.length; i++) {
+                int wanted = il + i;
+                if (taken[i]) {
+                    continue;
+                }
+                double sp = hintSpacing[i];
+                double sigma = hints[i] + HINT_OFFSET * sp;
+                startVector(i, x);
+                for (int shift = 0; shift < SHIFTS_PER_HINT && !taken[i]; shift++) {
+                    sigma = factor(sigma, f);
+                    int c = anchors.get(sigma);
+                    double lo = lowerAnchor(wanted);
+                    double hi = upperAnchor(wanted);
+                    if (c != wanted && c != wanted + 1) {
+                        // Eigenvalue 'wanted' is not a neighbour of sigma: bisect its bracket (counts only).
+                        sigma = split(lo, hi);
+                        startVector(i, x);
+                        continue;
+                    }
+                    double e = inverseIteration(sigma, f, x, sx, y, t1, t2);
+                    if (Double.isNaN(e)) {
+                        // Not settled: the next shift at the current Rayleigh quotient (Rayleigh quotient
+                        // iteration) from the same vector while it stays inside the bracket, else bisect.
+                        double rq = y[0];
+                        if (rq > lo && rq < hi) {
+                            double next = rq + HINT_OFFSET * sp;
+                            if (nearAnchor(next)) {
+                                // No progress (a cluster that one vector cannot resolve): the robust path's job.
+                                break;
+                            }
+                            sigma = next;
+                        } else {
+                            sigma = split(lo, hi);
+                            startVector(i, x);
+                        }
+                        continue;
+                    }
+                    double margin = 1e-12 * (Math.abs(e) + 1e-6 * normC);
+                    int idx;
+                    if (e - sigma > margin) {
+                        idx = c + lockedBetween(sigma, e);
+                    } else if (sigma - e > margin) {
+                        idx = c - 1 - lockedBetween(e, sigma);
+                    } else {
+                        idx = -1;
+                    }
+                    if (idx >= il && idx <= iu && !taken[idx - il]) {
+                        taken[idx - il] = true;
+                        index[fastLocked] = idx;
+                        slot[fastLocked++] = nLocked;
+                        lockFast(e, x, sx);
+                    }
+                    if (!taken[i]) {
+                        // Converged to a neighbour: look between the anchors that bracket the wanted index.
+                        sigma = split(lowerAnchor(wanted), upperAnchor(wanted));
+                        startVector(i, x);
+                    }
+                }
+            }
+            nextHint = hints.length;
+            int[] byCounts = complete();
+            if (byCounts != null) {
+                history.add("hinted pass: certified by Sturm counts");
+                return finish(byCounts);
+            }
+            if (fastLocked < k) {
+                return null;
+            }
+            int[] sel = new int[k];
+            java.util.Arrays.fill(sel, -1);
+            for (int m = 0; m < fastLocked; m++) {
+                int w = index[m] - il;
+                if (index[m] < 0 || w < 0 || w >= k || sel[w] >= 0) {
+                    history.add("hinted pass: index " + index[m] + " of a locked pair is not a new wanted one");
+                    return null;
+                }
+                sel[w] = slot[m];
+            }
+            for (int w = 1; w < k; w++) {
+                if (!(lockedE[sel[w]] >= lockedE[sel[w - 1]])) {
+                    history.add("hinted pass: indices and eigenvalues disagree in order");
+                    return null;
+                }
+            }
+            history.add("hinted pass: certified by the inertia at each shift");
+            return finish(sel);
+        }
+
+        /**
+         * Inverse iteration at sigma with the factor f, at most INVERSE_STEPS solves; returns the
+         * settled shifted Rayleigh quotient with x S-normalized (sx = S x) and a backward error within
+         * BACKWARD_TOL, or NaN.
+         */
+        private double inverseIteration(double sigma, double[] f, double[] x, double[] sx, double[] y,
+                                        double[] t1, double[] t2) {
+            double[] coef = new double[Math.max(1, nLocked)];
+            orthogonalizeLocked(x, coef);
+            orthogonalizeLocked(x, coef);
+            multiplyS(x, sx);
+            double e = Double.NaN;
+            for (int step = 0; step < INVERSE_STEPS; step++) {
+                System.arraycopy(sx, 0, y, 0, n);
+                shiftedSolveRefined(sigma, f, y, t1, t2);
+                steps++;
+                double ysx = kernels.dot(n, y, 0, sx, 0);
+                orthogonalizeLocked(y, coef);
+                multiplyS(y, sx);
+                double ysy = kernels.dot(n, y, 0, sx, 0);
+                if (!(ysy > 0) || !Double.isFinite(ysy)) {
+                    return Double.NaN;
+                }
+                double scale = 1 / Math.sqrt(ysy);
+                for (int i = 0; i < n; i++) {
+                    x[i] = y[i] * scale;
+                    sx[i] *= scale;
+                }
+                double next = sigma + ysx / ysy;
+                boolean settled = step > 0 && Math.abs(next - e) <= SETTLE_TOL * Math.abs(next - sigma) + 4 * EPS * Math.abs(next);
+                e = next;
+                if (settled) {
+                    double res = residual(x, t1, y, t2);
+                    System.arraycopy(t1, 0, sx, 0, n);
+                    if (res <= FAST_BACKWARD_TOL) {
+                        history.add(String.format("  inverse iteration at %.17g: %.17g after %d solves, backward error %.3e",
+                                sigma, e, step + 1, res));
+                        return e;
+                    }
+                }
+            }
+            history.add(String.format("  inverse iteration at %.17g: no settled pair after %d solves (last %.17g)",
+                    sigma, INVERSE_STEPS, e));
+            y[0] = e;
+            return Double.NaN;
+        }
+
+        /** A fixed generic start vector for hint i (no eigenvector is orthogonal to it in practice). */
+        private void startVector(int i, double[] x) {
+            SplittableRandom rnd = new SplittableRandom(0x5EED_1A2CL + 104729L * i);
+            for (int r = 0; r < n; r++) {
+                x[r] = 1.0 + 0.5 * (rnd.nextDouble() - 0.5);
+            }
+        }
+
+        /** The largest reliable anchor with at most index eigenvalues below it (-inf if none). */
+        private double lowerAnchor(int index) {
+            double best = Double.NEGATIVE_INFINITY;
+            for (Map.Entry<Double, Integer> e : anchors.entrySet()) {
+                if (e.getValue() <= index) {
+                    best = e.getKey();
+                }
+            }
+            return best;
+        }
+
+        /** The smallest anchor with more than index eigenvalues below it (+inf if none). */
+        private double upperAnchor(int index) {
+            for (Map.Entry<Double, Integer> e : anchors.entrySet()) {
+                if (e.getValue() > index) {
+                    return e.getKey();
+                }
+            }
+            return Double.POSITIVE_INFINITY;
         }
 
         /**
@@ -920,12 +1148,18 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             return rn / ((normH + Math.abs(energy) * normS) * xn);
         }
 
+        private void lockFast(double energy, double[] x, double[] sx) {
+            lock(energy, x, sx);
+            lockedFast[nLocked - 1] = true;
+        }
+
         private void lock(double energy, double[] x, double[] sx) {
             if (nLocked == lockedE.length) {
                 int cap = Math.min(n, 2 * lockedE.length + 1);
                 lockedE = java.util.Arrays.copyOf(lockedE, cap);
                 lockedX = java.util.Arrays.copyOf(lockedX, cap * n);
                 lockedSX = java.util.Arrays.copyOf(lockedSX, cap * n);
+                lockedFast = java.util.Arrays.copyOf(lockedFast, cap);
             }
             // Re-orthogonalize against the locked set (the Ritz vector is S-orthogonal to it up to rounding).
             double[] coef = new double[Math.max(1, nLocked)];
@@ -946,6 +1180,13 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
         /** Rayleigh-Ritz on the selected locked vectors in the original pencil, sign convention, final residual check. */
         private EigenResult finish(int[] sel) {
             int k = sel.length;
+            boolean allFast = true;
+            for (int c : sel) {
+                allFast &= lockedFast[c];
+            }
+            if (allFast) {
+                return finishFast(sel);
+            }
             double[] x = new double[n * k];
             double[] hx = new double[n * k];
             double[] sx = new double[n * k];
@@ -1000,6 +1241,25 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             if (!(worst <= BACKWARD_TOL)) {
                 throw failure(String.format("final backward error %.3e exceeds %.1e", worst, BACKWARD_TOL));
             }
+            return new EigenResult(values, vectors, n, steps, factorizations);
+        }
+
+        /**
+         * The result of the hinted pass without a Rayleigh-Ritz step: its vectors are already
+         * S-orthonormal (each was orthogonalized against those locked before it) and each passed the
+         * backward-error test; the values stay the shifted Rayleigh quotients, which are more
+         * accurate than x^T H x for stiff H.
+         */
+        private EigenResult finishFast(int[] sel) {
+            int k = sel.length;
+            double[] values = new double[k];
+            double[] vectors = new double[n * k];
+            for (int c = 0; c < k; c++) {
+                values[c] = lockedE[sel[c]];
+                System.arraycopy(lockedX, sel[c] * n, vectors, c * n, n);
+                EigenSupport.fixSign(vectors, c * n, n);
+            }
+            sortPairs(values, vectors, n);
             return new EigenResult(values, vectors, n, steps, factorizations);
         }
 
