@@ -163,6 +163,65 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
         }
     }
 
+    /**
+     * What a solve needs to know about S alone: that it is positive definite (every pivot of its
+     * LDL^T factorization positive) and lambda_min(S), estimated by four steps of inverse iteration,
+     * which scales ||S^-1 H|| ~ ||H||_1 / lambda_min(S) (the size of the largest |E|) in tolerances.
+     *
+     * @param data      a copy of S's band data, to recognize the same S in a later solve
+     * @param reused    whether this came from an earlier solve (no factorization done now)
+     */
+    private record MetricCheck(double[] data, int n, int kd, double lambdaMin, boolean reused) {
+    }
+
+    /**
+     * The check of the last S, kept so that a sequence of solves with one S (a self-consistent field
+     * loop: the mass matrix never changes) factors it once. Computed from S alone, so that a solve's
+     * bits do not depend on which solves came before it. Races only cost a recomputation.
+     */
+    private volatile MetricCheck lastMetric;
+
+    private MetricCheck checkMetric(SymmetricBandMatrix s) {
+        MetricCheck last = lastMetric;
+        int n = s.size();
+        int kd = s.bandwidth();
+        if (last != null && last.n() == n && last.kd() == kd && java.util.Arrays.equals(last.data(), s.data())) {
+            return new MetricCheck(last.data(), n, kd, last.lambdaMin(), true);
+        }
+        int ld = kd + 1;
+        double[] f = s.data().clone();
+        int info = kernels.sbldlt(n, kd, f, ld);
+        for (int j = 0; j < n && info == 0; j++) {
+            if (!(f[j * ld] > 0)) {
+                info = j + 1;
+            }
+        }
+        if (info != 0) {
+            throw new EigenSolverException("S is not positive definite: pivot " + info
+                    + " of its LDL^T factorization is not positive");
+        }
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = 1.0 + 0.25 * Math.sin(1.0 + i);
+        }
+        double lambda = 0;
+        for (int it = 0; it < 4; it++) {
+            double xx = kernels.dot(n, x, 0, x, 0);
+            System.arraycopy(x, 0, y, 0, n);
+            kernels.sbldltSolve(n, kd, f, ld, y, 1, n);
+            double xy = kernels.dot(n, x, 0, y, 0);
+            lambda = xx / xy;
+            double norm = Math.sqrt(kernels.dot(n, y, 0, y, 0));
+            for (int i = 0; i < n; i++) {
+                x[i] = y[i] / norm;
+            }
+        }
+        MetricCheck fresh = new MetricCheck(s.data().clone(), n, kd, lambda, false);
+        lastMetric = fresh;
+        return fresh;
+    }
+
     private EigenResult solve(SymmetricBandMatrix h, SymmetricBandMatrix s, int il, int iu, double[] guesses) {
         EigenSupport.checkFinite(h, "h");
         EigenSupport.checkFinite(s, "s");
@@ -185,7 +244,6 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
         final int ld;
         final double[] hPadded;
         final double[] sPadded;
-        final double[] sFactor;
         /** Envelope: column j of every factor has non-zeros in rows j..j+env[j] only. */
         final int[] env;
         /** Whether the envelope is enough smaller than the band to use the envelope routines instead of the kernels'. */
@@ -194,7 +252,8 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
         final double normH;
         final double normS;
         final TreeMap<Double, Integer> anchors = new TreeMap<>();
-        final List<String> history = new ArrayList<>();
+        /** Diagnostics for the failure message, formatted only when one is thrown. */
+        final List<java.util.function.Supplier<String>> history = new ArrayList<>();
         final double[] work;
         final double[] work2;
         double[] lockedX;
@@ -233,18 +292,8 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                 envWork += (long) env[j] * env[j];
             }
             this.useEnvelope = envWork < 0.7 * bandWork;
-            this.sFactor = sPadded.clone();
-            int info = ldlt(sFactor);
-            factorizations = 1;
-            for (int j = 0; j < n && info == 0; j++) {
-                if (!(sFactor[j * ld] > 0)) {
-                    info = j + 1;
-                }
-            }
-            if (info != 0) {
-                throw new EigenSolverException("S is not positive definite: pivot " + info
-                        + " of its LDL^T factorization is not positive");
-            }
+            MetricCheck metric = checkMetric(s);
+            factorizations = metric.reused() ? 0 : 1;
             this.work = new double[n];
             this.work2 = new double[n];
             int cap = Math.min(n, iu - il + 9);
@@ -254,7 +303,8 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             lockedFast = new boolean[cap];
             this.normH = EigenSupport.norm1(h);
             this.normS = EigenSupport.norm1(s);
-            this.normC = estimateNormC();
+            double nc = normH / metric.lambdaMin();
+            this.normC = nc > 0 ? nc : Double.MIN_NORMAL;
             if (guesses != null && guesses.length > 0) {
                 hints = guesses.clone();
                 java.util.Arrays.sort(hints);
@@ -348,7 +398,11 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             }
         }
 
+        /** A's band data widened to kd (A's own array, read only, when it already has that width). */
         private double[] pad(SymmetricBandMatrix a) {
+            if (a.bandwidth() == kd) {
+                return a.data();
+            }
             double[] out = new double[ld * n];
             int lda = a.ldab();
             double[] src = a.data();
@@ -357,31 +411,6 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                 System.arraycopy(src, j * lda, out, j * ld, w);
             }
             return out;
-        }
-
-        /**
-         * ||H||_1 / lambda_min(S) with lambda_min(S) estimated by four steps of inverse iteration on
-         * S: a scale for ||S^-1 H|| (the size of the largest |E|), used only in tolerances.
-         */
-        private double estimateNormC() {
-            double[] x = work;
-            for (int i = 0; i < n; i++) {
-                x[i] = 1.0 + 0.25 * Math.sin(1.0 + i);
-            }
-            double lambda = 0;
-            for (int it = 0; it < 4; it++) {
-                double xx = kernels.dot(n, x, 0, x, 0);
-                System.arraycopy(x, 0, work2, 0, n);
-                ldltSolve(sFactor, work2);
-                double xy = kernels.dot(n, x, 0, work2, 0);
-                lambda = xx / xy;
-                double norm = Math.sqrt(kernels.dot(n, work2, 0, work2, 0));
-                for (int i = 0; i < n; i++) {
-                    x[i] = work2[i] / norm;
-                }
-            }
-            double nc = EigenSupport.norm1(h) / lambda;
-            return nc > 0 ? nc : Double.MIN_NORMAL;
         }
 
         EigenResult solve() {
@@ -464,7 +493,13 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                         startVector(i, x);
                         continue;
                     }
-                    double e = inverseIteration(sigma, f, x, sx, y, t1, t2);
+                    double e = inverseIteration(sigma, f, x, sx, y, t1, t2, false);
+                    if (!Double.isNaN(e) && nLocked > 0 && nearLocked(e, 1e-8 * (Math.abs(e) + 1e-6 * normC))) {
+                        // Converged to a pair already locked: again, deflating it at every step (it is
+                        // usually not needed, and costs a product with every locked vector per step).
+                        startVector(i, x);
+                        e = inverseIteration(sigma, f, x, sx, y, t1, t2, true);
+                    }
                     if (Double.isNaN(e)) {
                         // Not settled: the next shift at the current Rayleigh quotient (Rayleigh quotient
                         // iteration) from the same vector while it stays inside the bracket, else bisect.
@@ -507,7 +542,7 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             nextHint = hints.length;
             int[] byCounts = complete();
             if (byCounts != null) {
-                history.add("hinted pass: certified by Sturm counts");
+                history.add(() -> "hinted pass: certified by Sturm counts");
                 return finish(byCounts);
             }
             if (fastLocked < k) {
@@ -518,18 +553,19 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             for (int m = 0; m < fastLocked; m++) {
                 int w = index[m] - il;
                 if (index[m] < 0 || w < 0 || w >= k || sel[w] >= 0) {
-                    history.add("hinted pass: index " + index[m] + " of a locked pair is not a new wanted one");
+                    int bad = index[m];
+                    history.add(() -> "hinted pass: index " + bad + " of a locked pair is not a new wanted one");
                     return null;
                 }
                 sel[w] = slot[m];
             }
             for (int w = 1; w < k; w++) {
                 if (!(lockedE[sel[w]] >= lockedE[sel[w - 1]])) {
-                    history.add("hinted pass: indices and eigenvalues disagree in order");
+                    history.add(() -> "hinted pass: indices and eigenvalues disagree in order");
                     return null;
                 }
             }
-            history.add("hinted pass: certified by the inertia at each shift");
+            history.add(() -> "hinted pass: certified by the inertia at each shift");
             return finish(sel);
         }
 
@@ -539,7 +575,7 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
          * BACKWARD_TOL, or NaN.
          */
         private double inverseIteration(double sigma, double[] f, double[] x, double[] sx, double[] y,
-                                        double[] t1, double[] t2) {
+                                        double[] t1, double[] t2, boolean deflate) {
             double[] coef = new double[Math.max(1, nLocked)];
             orthogonalizeLocked(x, coef);
             orthogonalizeLocked(x, coef);
@@ -550,7 +586,9 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                 shiftedSolveRefined(sigma, f, y, t1, t2);
                 steps++;
                 double ysx = kernels.dot(n, y, 0, sx, 0);
-                orthogonalizeLocked(y, coef);
+                if (deflate) {
+                    orthogonalizeLocked(y, coef);
+                }
                 multiplyS(y, sx);
                 double ysy = kernels.dot(n, y, 0, sx, 0);
                 if (!(ysy > 0) || !Double.isFinite(ysy)) {
@@ -568,14 +606,14 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                     double res = residual(x, t1, y, t2);
                     System.arraycopy(t1, 0, sx, 0, n);
                     if (res <= FAST_BACKWARD_TOL) {
-                        history.add(String.format("  inverse iteration at %.17g: %.17g after %d solves, backward error %.3e",
-                                sigma, e, step + 1, res));
+                        note("  inverse iteration at %.17g: %.17g after %d solves, backward error %.3e",
+                                sigma, e, step + 1, res);
                         return e;
                     }
                 }
             }
-            history.add(String.format("  inverse iteration at %.17g: no settled pair after %d solves (last %.17g)",
-                    sigma, INVERSE_STEPS, e));
+            note("  inverse iteration at %.17g: no settled pair after %d solves (last %.17g)",
+                    sigma, INVERSE_STEPS, e);
             y[0] = e;
             return Double.NaN;
         }
@@ -651,8 +689,8 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                 if (ok || attempt >= 6 && info == 0 && Double.isFinite(worst)) {
                     anchors.put(sigma, negative);
                     lastGrowth = worst;
-                    history.add(String.format("shift %.17g: %d eigenvalues below%s", sigma, negative,
-                            ok ? "" : String.format(" (factor growth %.2e)", worst)));
+                    note("shift %.17g: %d eigenvalues below%s", sigma, negative,
+                            ok ? "" : String.format(" (factor growth %.2e)", worst));
                     return sigma;
                 }
                 if (attempt >= 10) {
@@ -688,7 +726,7 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             // Counts must not decrease with sigma; a violation means an inaccurate inertia: drop the later anchor.
             for (int i = 1; i < out.size(); i++) {
                 if (out.get(i)[1] < out.get(i - 1)[1]) {
-                    history.add("dropped inconsistent anchor at " + out.get(i)[0]);
+                    note("dropped inconsistent anchor at %s", out.get(i)[0]);
                     anchors.remove(out.get(i)[0]);
                     out.remove(i);
                     i--;
@@ -729,8 +767,7 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             int found = lockedBetween(sLo, sHi);
             if (found > cHi - cLo) {
                 // More locked eigenvalues than the counts allow: an inertia was wrong. Forget the tighter anchor.
-                history.add("locked " + found + " eigenvalues in (" + sLo + ", " + sHi + ") where the counts allow "
-                        + (cHi - cLo) + ": dropping anchors");
+                note("locked %d eigenvalues in (%s, %s) where the counts allow %d: dropping anchors", found, sLo, sHi, cHi - cLo);
                 anchors.remove(sHi);
                 anchors.remove(sLo);
                 return null;
@@ -1122,9 +1159,9 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             for (int i = 0; i < estimates.length; i++) {
                 estimates[i] = unconverged.get(i);
             }
-            history.add(String.format("  Lanczos at %.17g: %d steps, locked %d (now %d), residuals <= %.3e%s", sigma, m,
+            note("  Lanczos at %.17g: %d steps, locked %d (now %d), residuals <= %.3e%s", sigma, m,
                     locked, nLocked, worstLocked,
-                    worst > 0 ? String.format(", rejected backward error %.3e (limit %.1e)", worst, BACKWARD_TOL) : ""));
+                    worst > 0 ? String.format(", rejected backward error %.3e (limit %.1e)", worst, BACKWARD_TOL) : "");
         }
 
         /**
@@ -1289,27 +1326,38 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             }
         }
 
-        /** y = A x for a padded band matrix whose non-zeros lie within the envelope. */
+        /**
+         * y = A x for a padded band matrix whose non-zeros lie within the envelope. A plain fused loop,
+         * not the kernels: the columns hold a few entries each (half an element on average), where a
+         * kernel call costs more than its arithmetic.
+         */
         private void envelopeProduct(double[] a, double[] x, double[] y) {
             java.util.Arrays.fill(y, 0, n, 0.0);
             for (int j = 0; j < n; j++) {
                 int col = j * ld;
                 int len = env[j];
-                double t = a[col] * x[j];
-                if (len > 0) {
-                    t += kernels.dot(len, a, col + 1, x, j + 1);
-                    kernels.axpy(len, x[j], a, col + 1, y, j + 1);
+                double xj = x[j];
+                double t = a[col] * xj;
+                for (int r = 1; r <= len; r++) {
+                    double v = a[col + r];
+                    t += v * x[j + r];
+                    y[j + r] += v * xj;
                 }
                 y[j] += t;
             }
+        }
+
+        /** Records a line of diagnostics, formatted only if a failure message needs it. */
+        private void note(String format, Object... args) {
+            history.add(() -> String.format(format, args));
         }
 
         private EigenSolverException failure(String why) {
             StringBuilder sb = new StringBuilder("banded eigensolver: ").append(why)
                     .append(" (wanted eigenpairs ").append(il).append("..").append(iu).append(" of n = ").append(n)
                     .append(", ||S^-1 H|| ~ ").append(String.format("%.3e", normC)).append("). History:");
-            for (String line : history) {
-                sb.append('\n').append(line);
+            for (java.util.function.Supplier<String> line : history) {
+                sb.append('\n').append(line.get());
             }
             return new EigenSolverException(sb.toString());
         }
