@@ -36,9 +36,20 @@ import org.elementa.fem.kernel.Kernels;
  * <li>A final Rayleigh-Ritz step on the wanted vectors in the original pencil gives Rayleigh
  *     quotient accuracy and exact S-orthonormality, also inside near-degenerate clusters.</li>
  * </ul>
- * With hints (previous eigenvalues, as in a self-consistent field loop) each hint is a shift: when
- * H changed little, a few Lanczos steps per factorization converge its eigenpair and the shift's
- * Sturm count already certifies completeness.
+ * With hints (previous eigenvalues, as in a self-consistent field loop) a hinted pass runs first,
+ * one wanted index at a time: a shift just above the hint, a few steps of inverse iteration with
+ * that single factor (eigenvalue from the shifted Rayleigh quotient, no product with H), and the
+ * inertia of the same factor fixes the index of the limit (inverse iteration converges to the
+ * eigenvalue nearest the shift: the limit e is eigenvalue c if e lies above the shift, c - 1 if
+ * below, with c the count). When the hint is poor, Rayleigh-quotient reshifts and bisection of the
+ * index's Sturm bracket follow. Where the shifts' counts bracket every pair, the counts alone
+ * certify; the pass returns only when every wanted index is covered exactly once, otherwise the
+ * Lanczos slicing above continues from its anchors and locked pairs. With good hints this costs one
+ * factorization and two or three banded solves per pair.
+ *
+ * <p>S is checked (positive definite, lambda_min estimate) once per distinct S: a solver reused
+ * with the same S (a self-consistent field loop's mass matrix) skips that factorization. The check
+ * depends on S alone, so results never depend on earlier calls.
  *
  * <p>Deterministic: the Lanczos start vectors come from a fixed-seed generator.
  */
