@@ -128,6 +128,26 @@ public final class AtomSolution {
         return out;
     }
 
+    /**
+     * For each orbital (in {@link #orbitals()} order), an estimate of how far the wall at rmax (where
+     * the finite element orbitals are set to zero) raises its eigenvalue above the free atom's:
+     * dE = P'(rmax)^2 / (4 kappa), kappa = sqrt(l(l+1)/rmax^2 - 2 E). (Green's identity between the
+     * boxed and the free orbital gives dE = -P_free(rmax) P'(rmax) / 2, and beyond the turning point
+     * P_free ~ exp(-kappa r), so P'(rmax) = -2 kappa P_free(rmax).) Infinite when kappa is zero (a
+     * level at or above the continuum).
+     */
+    double[] boxErrors() {
+        double rmax = space.rmax;
+        double[] out = new double[orbitals.size()];
+        for (int i = 0; i < out.length; i++) {
+            OrbitalEnergy o = orbitals.get(i);
+            double kappa2 = o.l() * (o.l() + 1.0) / (rmax * rmax) - 2 * o.energy();
+            double d = space.space.derivative(coefficients[i], rmax);
+            out[i] = kappa2 > 0 ? d * d / (4 * Math.sqrt(kappa2)) : Double.POSITIVE_INFINITY;
+        }
+        return out;
+    }
+
     private int indexOf(int n, int l) {
         for (int i = 0; i < orbitals.size(); i++) {
             if (orbitals.get(i).n() == n && orbitals.get(i).l() == l) {

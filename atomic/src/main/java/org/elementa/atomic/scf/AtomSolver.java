@@ -65,14 +65,75 @@ public final class AtomSolver {
     }
 
     /**
-     * Solves the atom.
+     * Solves the atom. With the space chosen from the tolerance, the box is checked after the SCF
+     * converges: the wall at rmax raises each eigenvalue by about dE_i = P_i'(rmax)^2 / (4 kappa_i)
+     * ({@link AtomSolution}) and the total energy by about sum f_i dE_i. Where either exceeds a tenth
+     * of the tolerance (diffuse user configurations such as H 4f1 or He 1s1 5g1; never NIST's ground
+     * states) the atom is solved again on a larger box ({@link Discretization#withRmax}), which the
+     * monitor sees as a new run of iterations. A space given to the builder is used as it is.
      *
      * @throws ScfNotConvergedException if the SCF iteration does not converge in maxIterations
+     * @throws IllegalArgumentException if an occupied orbital is so diffuse (or unbound) that a box of
+     *                                  {@value #MAX_RMAX} bohr does not hold it to the tolerance
      */
     public AtomSolution solve(Configuration configuration) {
-        Discretization d = discretization != null ? discretization
-                : Discretization.forTolerance(configuration.z(), tolerance);
-        return new Run(configuration, d).solve();
+        if (discretization != null) {
+            return new Run(configuration, discretization).solve();
+        }
+        Discretization d = Discretization.forTolerance(tolerance);
+        double target = 0.1 * tolerance;
+        while (true) {
+            AtomSolution s = new Run(configuration, d).solve();
+            double[] box = s.boxErrors();
+            List<OrbitalEnergy> os = s.orbitals();
+            double sum = 0;
+            double worst = 0;
+            for (int i = 0; i < box.length; i++) {
+                sum += os.get(i).occupation() * box[i];
+                worst = Math.max(worst, box[i]);
+            }
+            if (Math.max(sum, worst) <= target) {
+                return s;
+            }
+            double rmax = d.rmax();
+            if (rmax >= MAX_RMAX) {
+                int i = indexOfMax(box);
+                throw new IllegalArgumentException("configuration " + configuration + " of Z = " + configuration.z()
+                        + ": orbital " + os.get(i) + " still feels the wall of a " + rmax
+                        + " bohr box (estimated eigenvalue shift " + box[i] + " Ha, tolerance " + tolerance
+                        + "): it is too diffuse or unbound in LDA");
+            }
+            // Beyond the turning point the wall's effect decays as exp(-2 kappa rmax): move the wall
+            // out until each orbital's share of the target is met, with a margin exp(-2) for the
+            // squeezed orbitals (whose kappa grows as the box relaxes), and by at least 25%.
+            double next = 1.25 * rmax;
+            for (int i = 0; i < box.length; i++) {
+                OrbitalEnergy o = os.get(i);
+                double share = box[i] * Math.max(1, o.occupation()) * box.length;
+                if (share <= target) {
+                    continue;
+                }
+                double kappa2 = o.l() * (o.l() + 1.0) / (rmax * rmax) - 2 * o.energy();
+                double want = kappa2 > 0 && Double.isFinite(share)
+                        ? rmax + (Math.log(share / target) + 2) / (2 * Math.sqrt(kappa2))
+                        : 2 * rmax;
+                next = Math.max(next, want);
+            }
+            d = d.withRmax(Math.min(next, MAX_RMAX));
+        }
+    }
+
+    /** Largest box (bohr) the solver grows to for diffuse configurations. */
+    public static final double MAX_RMAX = 1000;
+
+    private static int indexOfMax(double[] x) {
+        int k = 0;
+        for (int i = 1; i < x.length; i++) {
+            if (x[i] > x[k]) {
+                k = i;
+            }
+        }
+        return k;
     }
 
     /** Builder of {@link AtomSolver}. */
@@ -111,7 +172,10 @@ public final class AtomSolver {
             return this;
         }
 
-        /** A finite element space of your own instead of the one chosen from the tolerance. */
+        /**
+         * A finite element space of your own instead of the one chosen from the tolerance; it is used
+         * as it is (no box check, no enlargement: see {@link AtomSolver#solve}).
+         */
         public Builder discretization(Discretization d) {
             this.discretization = d;
             return this;
