@@ -60,12 +60,24 @@ class AtomSolverTest {
     @Test
     void monitorSeesEveryIterationAndResidualsFall() {
         List<Double> seen = new ArrayList<>();
-        AtomSolution c = AtomSolver.builder().monitor((it, res, de, e) -> seen.add(res)).build()
+        List<Double> estimates = new ArrayList<>();
+        AtomSolution c = AtomSolver.builder().monitor((it, res, de, e) -> {
+            seen.add(res);
+            estimates.add(de);
+        }).build()
                 .solve(Configuration.nist(6));
         assertEquals(c.scfIterations(), seen.size());
         double[] h = c.residualHistory();
-        // The stopping rule: residual below a tenth of the 1e-6 default tolerance.
+        // The stopping rule: residual and eigenvalue error estimate below a tenth of the 1e-6 default.
         assertTrue(h[h.length - 1] < 1e-7 && h[0] > 1e-2, "residuals " + seen);
+        assertTrue(estimates.get(estimates.size() - 1) < 1e-7, "estimates " + estimates);
+        // The estimate is first-order perturbation theory: at the last iteration it bounds the distance
+        // of the eigenvalues to the self-consistent ones (a 1e-10 solve in the same space) well.
+        AtomSolution tight = AtomSolver.builder().tolerance(1e-10).discretization(c.discretization()).build()
+                .solve(Configuration.nist(6));
+        for (int i = 0; i < c.orbitals().size(); i++) {
+            assertEquals(tight.orbitals().get(i).energy(), c.orbitals().get(i).energy(), 1e-7, c.orbitals().get(i).toString());
+        }
     }
 
     @Test
@@ -75,6 +87,9 @@ class AtomSolverTest {
                 () -> solver.solve(Configuration.nist(92)));
         assertEquals(3, e.residualHistory().length);
         assertTrue(e.getMessage().contains("Z = 92"), e.getMessage());
+        // The user's tolerance (default 1e-6) and the internal SCF tolerance (a tenth of it).
+        assertTrue(e.getMessage().contains("tolerance 1.0e-06") && e.getMessage().contains("internal SCF tolerance 1.0e-07"),
+                e.getMessage());
     }
 
     @Test

@@ -78,7 +78,7 @@ final class AtomCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "%s (Z = %d), LDA, configuration %s%n", config.symbol(), config.z(), config);
         }
         AtomSolver solver = AtomSolver.builder().tolerance(tolerance).maxIterations(maxIterations)
-                .monitor((it, res, de, e) -> err.printf(Locale.ROOT, "scf %3d  residual %.3e  eigenvalue change %.3e  Etot %.10f%n",
+                .monitor((it, res, de, e) -> err.printf(Locale.ROOT, "scf %3d  residual %.3e  eigenvalue error %.3e  Etot %.10f%n",
                         it, res, de, e))
                 .build();
         AtomSolution s = solver.solve(config);
