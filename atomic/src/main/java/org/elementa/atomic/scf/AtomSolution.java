@@ -92,7 +92,8 @@ public final class AtomSolution {
 
     /**
      * The spherically averaged electron density n(r) (electrons per bohr^3, integral 4 pi r^2 n dr
-     * = Z) at each radius; n(0) is the limit r -> 0 of the finite element density.
+     * = Z) at each radius; n(0) = sum over the s orbitals of f P'(0)^2 / (4 pi), the limit r -> 0 of
+     * the finite element density.
      */
     public double[] density(double[] radii) {
         double[] out = new double[radii.length];
@@ -101,13 +102,24 @@ public final class AtomSolution {
             if (!(r >= 0) || !Double.isFinite(r)) {
                 throw new IllegalArgumentException("radius r[" + k + "] = " + r + " must be finite and >= 0");
             }
-            double rr = r == 0 ? 1e-12 * space.boundaries[1] : r;
             double s = 0;
+            if (r == 0) {
+                // P = r R, so R(0) = P'(0): only l = 0 orbitals reach the nucleus, and their finite
+                // element derivative at r = 0 is exact polynomial arithmetic (no 0/0 as P(r)/r is).
+                for (int i = 0; i < orbitals.size(); i++) {
+                    if (orbitals.get(i).l() == 0) {
+                        double d = space.space.derivative(coefficients[i], 0);
+                        s += orbitals.get(i).occupation() * d * d;
+                    }
+                }
+                out[k] = s / (4 * Math.PI);
+                continue;
+            }
             for (int i = 0; i < orbitals.size(); i++) {
-                double p = space.valueAt(coefficients[i], rr);
+                double p = space.valueAt(coefficients[i], r);
                 s += orbitals.get(i).occupation() * p * p;
             }
-            out[k] = s / (4 * Math.PI * rr * rr);
+            out[k] = s / (4 * Math.PI * r * r);
         }
         return out;
     }
