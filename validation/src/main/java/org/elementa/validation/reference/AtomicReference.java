@@ -84,6 +84,43 @@ public final class AtomicReference {
         return new NistEnergies(z, v[0], v[1], v[2], v[3], v[4]);
     }
 
+    /**
+     * Neutral Mg from NIST's all-functionals web table (nist_Mg_all_functionals.txt): the energies of
+     * one column, "LDA", "LSD", "RLDA" or "ScRLDA".
+     */
+    public static NistEnergies nistMagnesium(String functional) {
+        List<String> lines = lines("nist_Mg_all_functionals.txt");
+        int column = -1;
+        double[] v = new double[5];
+        boolean[] seen = new boolean[5];
+        String[] keys = {"Etot", "Ekin", "Ecoul", "Eenuc", "Exc"};
+        for (String line : lines) {
+            String[] t = line.strip().split("\\s+");
+            if (t[0].equals("Energy")) {
+                if (column >= 0) {
+                    break; // the Mg+ table follows
+                }
+                column = List.of(t).indexOf(functional);
+                if (column < 1) {
+                    throw new IllegalArgumentException("functional '" + functional + "' is not a column of the Mg table " + List.of(t));
+                }
+                continue;
+            }
+            for (int k = 0; k < keys.length; k++) {
+                if (column >= 1 && t.length > column + 1 && t[0].equals(keys[k]) && t[1].equals("=")) {
+                    v[k] = Double.parseDouble(t[column + 1]);
+                    seen[k] = true;
+                }
+            }
+        }
+        for (int k = 0; k < keys.length; k++) {
+            if (!seen[k]) {
+                throw new IllegalStateException("nist_Mg_all_functionals.txt: no " + keys[k] + " for " + functional);
+            }
+        }
+        return new NistEnergies(12, v[0], v[1], v[2], v[3], v[4]);
+    }
+
     private static List<Lda> loadLda() {
         List<String> l = lines("lda_reference.dat");
         List<Lda> out = new ArrayList<>();
