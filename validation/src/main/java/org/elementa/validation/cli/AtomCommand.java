@@ -46,7 +46,7 @@ final class AtomCommand implements Callable<Integer> {
     @Option(names = "--tolerance", paramLabel = "HARTREE", description = "Accuracy target for energies and eigenvalues, in [1e-10, 1e-2] (default ${DEFAULT-VALUE}).")
     double tolerance = AtomSolver.DEFAULT_TOLERANCE;
 
-    @Option(names = "--config", paramLabel = "TEXT", description = "Electron configuration, e.g. \"[Ar] 3d6 4s2\" (default: NIST's ground state).")
+    @Option(names = "--config", paramLabel = "TEXT", description = "Electron configuration, e.g. \"[Ar] 3d6 4s2\" (default: NIST's ground state). Required for Z = 93..118, which no reference data validates.")
     String configText;
 
     @Option(names = "--max-iterations", paramLabel = "N", description = "Largest number of SCF iterations, >= 1 (default ${DEFAULT-VALUE}).")
@@ -90,12 +90,26 @@ final class AtomCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * The configuration to solve: NIST's for Z = 1..92, or --config's for any Z = 1..118 (Z = 93..118
+     * only with --config; those atoms are not validated against any reference data).
+     */
     private Configuration configuration() {
+        String a = atom.strip();
         int z;
-        try {
-            z = atom.strip().matches("\\d+") ? Integer.parseInt(atom.strip()) : PeriodicTable.atomicNumber(atom);
-        } catch (IllegalArgumentException e) {
-            throw usage("ATOM: " + e.getMessage());
+        if (a.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
+            // Anything numeric must be an atomic number written as plain digits.
+            if (!a.matches("\\d{1,3}")) {
+                throw usage("ATOM: '" + a + "' is not an atomic number: Z must be in 1.." + NistConfigurations.MAX_Z
+                        + " (up to " + PeriodicTable.MAX_Z + " with --config), or give a chemical symbol");
+            }
+            z = Integer.parseInt(a);
+        } else {
+            try {
+                z = PeriodicTable.atomicNumber(a);
+            } catch (IllegalArgumentException e) {
+                throw usage("ATOM: " + e.getMessage());
+            }
         }
         if (configText != null) {
             try {
@@ -105,7 +119,8 @@ final class AtomCommand implements Callable<Integer> {
             }
         }
         if (z < 1 || z > NistConfigurations.MAX_Z) {
-            throw usage("ATOM: Z = " + z + " must be in 1.." + NistConfigurations.MAX_Z + " unless you give --config");
+            throw usage("ATOM: Z = " + z + ": Z must be in 1.." + NistConfigurations.MAX_Z + " (up to "
+                    + PeriodicTable.MAX_Z + " with --config)");
         }
         return Configuration.nist(z);
     }

@@ -75,6 +75,26 @@ class AtomCommandTest {
     }
 
     @Test
+    void numbersThatAreNotAtomicNumbersNameTheRange() {
+        for (String atom : new String[] {"-3", "1.5", "0", "93", "+7", "1e1"}) {
+            Run r = run("atom", atom);
+            assertEquals(2, r.status(), atom + ": " + r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().contains("Z must be in 1..92"), atom + ": " + r.err());
+        }
+    }
+
+    @Test
+    void occupationsAreDecimalNumbersOnly() {
+        // Java's float syntax (1s2d, 0x1p1, 1e0, NaN) is not an occupation.
+        for (String config : new String[] {"1s2d", "1s0x1p1", "1s1e0 2s1", "1sNaN", "1s.5 2s1.5", "1s2."}) {
+            Run r = run("atom", "He", "--config", config);
+            assertEquals(2, r.status(), config + ": " + r.err());
+            assertTrue(r.err().contains("occupation"), config + ": " + r.err());
+        }
+    }
+
+    @Test
     void nonConvergenceExitsNonZeroWithTheResidualHistory() {
         Run r = run("atom", "U", "--max-iterations", "3");
         assertEquals(1, r.status());
