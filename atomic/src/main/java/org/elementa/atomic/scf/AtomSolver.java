@@ -7,6 +7,11 @@ import org.elementa.atomic.config.Configuration;
 import org.elementa.atomic.config.Orbital;
 import org.elementa.atomic.xc.ExchangeCorrelation;
 import org.elementa.atomic.xc.LocalDensityFunctional;
+import org.elementa.fem.kernel.KernelProvider;
+import org.elementa.fem.kernel.Kernels;
+import org.elementa.fem.linalg.BandedGeneralizedEigensolver;
+import org.elementa.fem.linalg.EigenResult;
+import org.elementa.fem.linalg.SymmetricBandMatrix;
 
 /**
  * Kohn-Sham density functional theory for a spherically averaged, spin-unpolarized atom with a
@@ -28,6 +33,15 @@ import org.elementa.atomic.xc.LocalDensityFunctional;
  * Instances are immutable and may be shared between threads; each solve is independent.
  */
 public final class AtomSolver {
+
+    /**
+     * The kernels of the SCF's linear algebra: the scalar ones, because the Vector API's lane
+     * reduction (in the vector kernels' dot) sums in a different order interpreted than compiled
+     * (measured: two bit patterns for one dot product within one JVM), which would make two
+     * identical solves differ in the last bits. At the SCF's half-bandwidths (10 to 12) the vector
+     * kernels gain little.
+     */
+    private static final Kernels KERNELS = KernelProvider.scalar();
 
     /** Default accuracy target for energies and eigenvalues, Hartree (see {@link Builder#tolerance}). */
     public static final double DEFAULT_TOLERANCE = 1e-6;
@@ -236,11 +250,15 @@ public final class AtomSolver {
         private final double[][] occ;
         private final double[][] eig;
         private final double[][][] vec;
-        private final ShiftInvertEigensolver eigen;
-        private final BandLdlt poisson;
-        private final org.elementa.fem.linalg.SymmetricBandMatrix potMatrix;
+        private final BandedGeneralizedEigensolver eigen;
+        /** LDL^T factor of the stiffness matrix (band data), for the Hartree solve. */
+        private final double[] poisson;
+        private final SymmetricBandMatrix potMatrix;
         private final double[] pot;
+        private final SymmetricBandMatrix hMatrix;
         private final double[] hl;
+        private final SymmetricBandMatrix massMatrix;
+        private int factorizations;
         private final int npts;
         private final double[] density;
         private final double[] exc;
@@ -274,15 +292,18 @@ public final class AtomSolver {
             for (Orbital o : config.orbitals()) {
                 occ[o.l()][o.n() - o.l() - 1] = o.occupation();
             }
-            eigen = new ShiftInvertEigensolver(fe.dofs, fe.bandwidth);
-            poisson = new BandLdlt(fe.dofs, fe.bandwidth);
-            if (poisson.factor(fe.stiffness, 0, null) != 0) {
+            eigen = new BandedGeneralizedEigensolver(KERNELS);
+            poisson = fe.stiffness.clone();
+            if (KERNELS.sbldlt(fe.dofs, fe.bandwidth, poisson, fe.bandwidth + 1) != 0) {
                 throw new IllegalStateException("stiffness matrix is not positive definite");
             }
             npts = fe.r.length;
             potMatrix = fe.newMatrix();
             pot = potMatrix.data();
-            hl = new double[pot.length];
+            hMatrix = fe.newMatrix();
+            hl = hMatrix.data();
+            massMatrix = fe.newMatrix();
+            System.arraycopy(fe.mass, 0, massMatrix.data(), 0, fe.mass.length);
             density = new double[npts];
             exc = new double[npts];
             vxc = new double[npts];
@@ -353,9 +374,6 @@ public final class AtomSolver {
             }
             potMatrix.clear();
             fe.addPotential(v, potMatrix);
-            // Relative shift accuracy at convergence: the last inverse step then shrinks the vector error by
-            // about eigTol |E| / gap, and rounding in the Rayleigh quotient stays well below it.
-            double eigTol = Math.min(1e-8, Math.max(tolerance * 1e-3, 1e-11));
             int lowerL = -1;
             for (int l = 0; l <= lmax; l++) {
                 if (counts[l] == 0) {
@@ -365,39 +383,48 @@ public final class AtomSolver {
                 for (int i = 0; i < pot.length; i++) {
                     hl[i] = 0.5 * fe.stiffness[i] + c * fe.inverseSquare[i] + pot[i];
                 }
-                // Brackets for the Sturm-guarded search, not verified (that would cost a factorization
-                // each): Galerkin eigenvalues lie above the exact ones, which lie far above -2 Z^2 - 20
-                // (the 1s of U is at -3689 = -0.44 Z^2), and every bound level lies below 1e6.
-                double lo = -2.0 * z * z - 20;
-                double hi = 1e6;
-                boolean cold = Double.isNaN(eig[l][0]);
-                if (cold) {
-                    // One count per l narrows hi; the centrifugal term only raises levels, so level j
-                    // of l lies above level j of l-1 and above level j-1 of l (min-max).
-                    if (eigen.count(hl, fe.mass, 1.0) >= counts[l]) {
-                        hi = 1;
-                    }
-                    if (lowerL >= 0) {
-                        lo = eig[lowerL][0];
-                    }
-                }
-                for (int j = 0; j < counts[l]; j++) {
-                    double hint = eig[l][j];
-                    if (j > 0) {
-                        lo = Math.max(lo, eig[l][j - 1] + 1e-8 * (1 + Math.abs(eig[l][j - 1])));
-                    }
-                    if (cold) {
-                        if (lowerL >= 0 && j < counts[lowerL]) {
-                            lo = Math.max(lo, eig[lowerL][j]);
-                        }
-                        // Hydrogen-like guesses, E ~ -Z_eff^2 / (2 n^2), scaled from the level below.
-                        int n = j + l + 1;
-                        double ratio = (double) (n - 1) * (n - 1) / ((double) n * n);
-                        hint = j > 0 ? eig[l][j - 1] * ratio : (lowerL >= 0 ? eig[lowerL][0] * ratio : -0.45 * z * z);
-                    }
-                    eig[l][j] = eigen.solve(hl, fe.mass, j, hint, lo, hi, vec[l][j], eigTol);
-                }
+                // The previous iteration's eigenvalues are the hints (one factorization per level once the
+                // SCF settles). The first iteration guesses: hydrogen-like levels for l = 0, and for l > 0
+                // the level of l-1 with the same n (the centrifugal term only raises levels); the engine's
+                // Sturm counts correct poor guesses.
+                double[] hints = Double.isNaN(eig[l][0]) ? coldGuesses(l, lowerL) : eig[l];
+                EigenResult r = eigen.lowest(hMatrix, massMatrix, counts[l], hints);
                 lowerL = l;
+                factorizations += r.factorizations();
+                for (int j = 0; j < counts[l]; j++) {
+                    eig[l][j] = r.values()[j];
+                    double[] x = vec[l][j];
+                    System.arraycopy(r.vectors(), j * fe.dofs, x, 0, fe.dofs);
+                    fixSign(x);
+                }
+            }
+        }
+
+        /** Ascending first-iteration guesses for the levels of l (see solveOrbitals). */
+        private double[] coldGuesses(int l, int lowerL) {
+            double[] g = new double[counts[l]];
+            for (int j = 0; j < g.length; j++) {
+                int n = j + l + 1;
+                double hydrogenic = -0.45 * z * z / ((double) n * n);
+                g[j] = lowerL >= 0 && j + 1 < counts[lowerL] ? eig[lowerL][j + 1] : hydrogenic;
+                if (j > 0 && !(g[j] > g[j - 1])) {
+                    g[j] = g[j - 1] * ((double) (n - 1) * (n - 1) / ((double) n * n));
+                }
+            }
+            return g;
+        }
+
+        /** Sign convention of the orbitals: the first entry of magnitude above 1e-300 is positive (P > 0 near r = 0). */
+        private static void fixSign(double[] x) {
+            for (double v : x) {
+                if (Math.abs(v) > 1e-300) {
+                    if (v < 0) {
+                        for (int i = 0; i < x.length; i++) {
+                            x[i] = -x[i];
+                        }
+                    }
+                    return;
+                }
             }
         }
 
@@ -433,7 +460,7 @@ public final class AtomSolver {
                 src[k] = density[k] / fe.r[k];
             }
             double[] rhs = fe.load(src);
-            poisson.solve(rhs);
+            KERNELS.sbldltSolve(fe.dofs, fe.bandwidth, poisson, fe.bandwidth + 1, rhs, 1, fe.dofs);
             fe.valuesAtPoints(rhs, vh);
             for (int k = 0; k < npts; k++) {
                 vh[k] = vh[k] / fe.r[k] + electrons / fe.rmax;
@@ -492,7 +519,7 @@ public final class AtomSolver {
             }
             double[] h = residuals.stream().mapToDouble(Double::doubleValue).toArray();
             return new AtomSolution(config, functional.name(), energies, list, coeff, fe, h, disc,
-                    eigen.factorizations(), System.nanoTime() - start);
+                    factorizations, System.nanoTime() - start);
         }
     }
 }

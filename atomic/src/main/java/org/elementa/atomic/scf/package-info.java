@@ -8,8 +8,7 @@
  * u.density(radii); u.radialOrbital(5, 3, radii);
  * </pre>
  * Data flow per iteration: potential at quadrature points -> H_l = K/2 + l(l+1)/2 M_{1/r^2} + M_V
- * -> eigenpairs (Sturm-guarded shift-invert, warm-started) -> density -> Hartree (FE Poisson) and
- * xc -> Anderson mixing. Internals ({@code RadialFiniteElements}, {@code BandLdlt},
- * {@code ShiftInvertEigensolver}) are package-private.
+ * -> eigenpairs (the engine's {@code BandedGeneralizedEigensolver}, hinted with the previous eigenvalues) -> density -> Hartree (FE Poisson) and
+ * xc -> Anderson mixing. Internals ({@code RadialFiniteElements}) are package-private.
  */
 package org.elementa.atomic.scf;

@@ -36,9 +36,20 @@ import org.elementa.fem.kernel.Kernels;
  * <li>A final Rayleigh-Ritz step on the wanted vectors in the original pencil gives Rayleigh
  *     quotient accuracy and exact S-orthonormality, also inside near-degenerate clusters.</li>
  * </ul>
- * With hints (previous eigenvalues, as in a self-consistent field loop) each hint is a shift: when
- * H changed little, a few Lanczos steps per factorization converge its eigenpair and the shift's
- * Sturm count already certifies completeness.
+ * With hints (previous eigenvalues, as in a self-consistent field loop) a hinted pass runs first,
+ * one wanted index at a time: a shift just above the hint, a few steps of inverse iteration with
+ * that single factor (eigenvalue from the shifted Rayleigh quotient, no product with H), and the
+ * inertia of the same factor fixes the index of the limit (inverse iteration converges to the
+ * eigenvalue nearest the shift: the limit e is eigenvalue c if e lies above the shift, c - 1 if
+ * below, with c the count). When the hint is poor, Rayleigh-quotient reshifts and bisection of the
+ * index's Sturm bracket follow. Where the shifts' counts bracket every pair, the counts alone
+ * certify; the pass returns only when every wanted index is covered exactly once, otherwise the
+ * Lanczos slicing above continues from its anchors and locked pairs. With good hints this costs one
+ * factorization and two or three banded solves per pair.
+ *
+ * <p>S is checked (positive definite, lambda_min estimate) once per distinct S: a solver reused
+ * with the same S (a self-consistent field loop's mass matrix) skips that factorization. The check
+ * depends on S alone, so results never depend on earlier calls.
  *
  * <p>Deterministic: the Lanczos start vectors come from a fixed-seed generator.
  */
@@ -52,6 +63,30 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
      * backward-stable dense method reaches a small multiple of eps; 1e-13 is about 500 eps.
      */
     private static final double BACKWARD_TOL = 1e-13;
+    /**
+     * Hinted pass: the shift sits this fraction of the spacing between hints above the hint, so
+     * that an exact hint does not put it on the eigenvalue, while inverse iteration still gains
+     * about five digits per solve when the hint is good.
+     */
+    private static final double HINT_OFFSET = 1e-5;
+    /**
+     * Hinted pass: acceptance on the backward error, tighter than BACKWARD_TOL because a locked vector
+     * that is slightly off pollutes, through the orthogonalization against it, every pair found later
+     * near it (nearly double eigenvalues).
+     */
+    private static final double FAST_BACKWARD_TOL = 1e-14;
+    /** Hinted pass: most inverse-iteration solves with one factor before a new shift. */
+    private static final int INVERSE_STEPS = 6;
+    /**
+     * Hinted pass: most factorizations per hint (a shift at the hint, then Rayleigh quotient shifts
+     * or bisection steps of the Sturm bracket) before the robust path takes over.
+     */
+    private static final int SHIFTS_PER_HINT = 24;
+    /**
+     * Hinted pass: the shifted Rayleigh quotient has settled when its last change is below this
+     * fraction of |E - sigma| (it is computed to about eps relative to that distance).
+     */
+    private static final double SETTLE_TOL = 1e-10;
     /** Length of the first Lanczos run of a solve without hints (see lanczos). */
     private static final int FIRST_RUN_STEPS = 18;
     /** Longest Lanczos run before a new shift is chosen. */
@@ -139,6 +174,65 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
         }
     }
 
+    /**
+     * What a solve needs to know about S alone: that it is positive definite (every pivot of its
+     * LDL^T factorization positive) and lambda_min(S), estimated by four steps of inverse iteration,
+     * which scales ||S^-1 H|| ~ ||H||_1 / lambda_min(S) (the size of the largest |E|) in tolerances.
+     *
+     * @param data      a copy of S's band data, to recognize the same S in a later solve
+     * @param reused    whether this came from an earlier solve (no factorization done now)
+     */
+    private record MetricCheck(double[] data, int n, int kd, double lambdaMin, boolean reused) {
+    }
+
+    /**
+     * The check of the last S, kept so that a sequence of solves with one S (a self-consistent field
+     * loop: the mass matrix never changes) factors it once. Computed from S alone, so that a solve's
+     * bits do not depend on which solves came before it. Races only cost a recomputation.
+     */
+    private volatile MetricCheck lastMetric;
+
+    private MetricCheck checkMetric(SymmetricBandMatrix s) {
+        MetricCheck last = lastMetric;
+        int n = s.size();
+        int kd = s.bandwidth();
+        if (last != null && last.n() == n && last.kd() == kd && java.util.Arrays.equals(last.data(), s.data())) {
+            return new MetricCheck(last.data(), n, kd, last.lambdaMin(), true);
+        }
+        int ld = kd + 1;
+        double[] f = s.data().clone();
+        int info = kernels.sbldlt(n, kd, f, ld);
+        for (int j = 0; j < n && info == 0; j++) {
+            if (!(f[j * ld] > 0)) {
+                info = j + 1;
+            }
+        }
+        if (info != 0) {
+            throw new EigenSolverException("S is not positive definite: pivot " + info
+                    + " of its LDL^T factorization is not positive");
+        }
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = 1.0 + 0.25 * Math.sin(1.0 + i);
+        }
+        double lambda = 0;
+        for (int it = 0; it < 4; it++) {
+            double xx = kernels.dot(n, x, 0, x, 0);
+            System.arraycopy(x, 0, y, 0, n);
+            kernels.sbldltSolve(n, kd, f, ld, y, 1, n);
+            double xy = kernels.dot(n, x, 0, y, 0);
+            lambda = xx / xy;
+            double norm = Math.sqrt(kernels.dot(n, y, 0, y, 0));
+            for (int i = 0; i < n; i++) {
+                x[i] = y[i] / norm;
+            }
+        }
+        MetricCheck fresh = new MetricCheck(s.data().clone(), n, kd, lambda, false);
+        lastMetric = fresh;
+        return fresh;
+    }
+
     private EigenResult solve(SymmetricBandMatrix h, SymmetricBandMatrix s, int il, int iu, double[] guesses) {
         EigenSupport.checkFinite(h, "h");
         EigenSupport.checkFinite(s, "s");
@@ -161,7 +255,6 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
         final int ld;
         final double[] hPadded;
         final double[] sPadded;
-        final double[] sFactor;
         /** Envelope: column j of every factor has non-zeros in rows j..j+env[j] only. */
         final int[] env;
         /** Whether the envelope is enough smaller than the band to use the envelope routines instead of the kernels'. */
@@ -170,12 +263,15 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
         final double normH;
         final double normS;
         final TreeMap<Double, Integer> anchors = new TreeMap<>();
-        final List<String> history = new ArrayList<>();
+        /** Diagnostics for the failure message, formatted only when one is thrown. */
+        final List<java.util.function.Supplier<String>> history = new ArrayList<>();
         final double[] work;
         final double[] work2;
         double[] lockedX;
         double[] lockedSX;
         double[] lockedE;
+        /** Whether locked pair i came from the hinted pass (its value is the shifted Rayleigh quotient). */
+        boolean[] lockedFast;
         int nLocked;
         double[] estimates = new double[0];
         final double[] hints;
@@ -207,27 +303,19 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                 envWork += (long) env[j] * env[j];
             }
             this.useEnvelope = envWork < 0.7 * bandWork;
-            this.sFactor = sPadded.clone();
-            int info = ldlt(sFactor);
-            factorizations = 1;
-            for (int j = 0; j < n && info == 0; j++) {
-                if (!(sFactor[j * ld] > 0)) {
-                    info = j + 1;
-                }
-            }
-            if (info != 0) {
-                throw new EigenSolverException("S is not positive definite: pivot " + info
-                        + " of its LDL^T factorization is not positive");
-            }
+            MetricCheck metric = checkMetric(s);
+            factorizations = metric.reused() ? 0 : 1;
             this.work = new double[n];
             this.work2 = new double[n];
             int cap = Math.min(n, iu - il + 9);
             lockedX = new double[n * cap];
             lockedSX = new double[n * cap];
             lockedE = new double[cap];
+            lockedFast = new boolean[cap];
             this.normH = EigenSupport.norm1(h);
             this.normS = EigenSupport.norm1(s);
-            this.normC = estimateNormC();
+            double nc = normH / metric.lambdaMin();
+            this.normC = nc > 0 ? nc : Double.MIN_NORMAL;
             if (guesses != null && guesses.length > 0) {
                 hints = guesses.clone();
                 java.util.Arrays.sort(hints);
@@ -321,7 +409,11 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             }
         }
 
+        /** A's band data widened to kd (A's own array, read only, when it already has that width). */
         private double[] pad(SymmetricBandMatrix a) {
+            if (a.bandwidth() == kd) {
+                return a.data();
+            }
             double[] out = new double[ld * n];
             int lda = a.ldab();
             double[] src = a.data();
@@ -332,33 +424,14 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             return out;
         }
 
-        /**
-         * ||H||_1 / lambda_min(S) with lambda_min(S) estimated by four steps of inverse iteration on
-         * S: a scale for ||S^-1 H|| (the size of the largest |E|), used only in tolerances.
-         */
-        private double estimateNormC() {
-            double[] x = work;
-            for (int i = 0; i < n; i++) {
-                x[i] = 1.0 + 0.25 * Math.sin(1.0 + i);
-            }
-            double lambda = 0;
-            for (int it = 0; it < 4; it++) {
-                double xx = kernels.dot(n, x, 0, x, 0);
-                System.arraycopy(x, 0, work2, 0, n);
-                ldltSolve(sFactor, work2);
-                double xy = kernels.dot(n, x, 0, work2, 0);
-                lambda = xx / xy;
-                double norm = Math.sqrt(kernels.dot(n, work2, 0, work2, 0));
-                for (int i = 0; i < n; i++) {
-                    x[i] = work2[i] / norm;
-                }
-            }
-            double nc = EigenSupport.norm1(h) / lambda;
-            return nc > 0 ? nc : Double.MIN_NORMAL;
-        }
-
         EigenResult solve() {
             int k = iu - il + 1;
+            if (hints.length > 0) {
+                EigenResult fast = hintedPass();
+                if (fast != null) {
+                    return fast;
+                }
+            }
             int maxShifts = shiftsPerPair * k + shiftAllowance;
             int shifts = 0;
             while (true) {
@@ -379,6 +452,210 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                 }
                 lanczos(sigma, f, target);
             }
+        }
+
+        /**
+         * The hinted fast path: for each hint g (ascending) one factorization at sigma = g + HINT_OFFSET
+         * times the spacing to the neighbouring hints, then inverse iteration with that factor alone
+         * (Parlett, The Symmetric Eigenvalue Problem, sec. 4.2), from a fixed generic start vector
+         * S-orthogonal to the pairs already locked. The eigenvalue estimate is the Rayleigh quotient of
+         * the shifted operator, sigma + y^T S x / y^T S y with y = (H - sigma S)^-1 S x: it needs no
+         * product with H, so it does not lose digits to the cancellation between large entries of a
+         * stiff H (finite element stiffness near a singular potential), which x^T H x does. A pair is
+         * locked when that estimate has settled and the backward error passes BACKWARD_TOL.
+         *
+         * <p>Index of a locked pair: c = number of eigenvalues below sigma (the inertia of the same
+         * factor). Inverse iteration converges to the eigenvalue nearest sigma among those not
+         * deflated, so none lies strictly between sigma and its limit e except locked ones: e is
+         * eigenvalue c + (locked in (sigma, e)) if e > sigma, c - 1 - (locked in (e, sigma)) if e < sigma
+         * (as the atomic SCF's solver did; a too small |e - sigma| to tell the side is left undecided).
+         * Where the shifts' own counts bracket the pairs, {@link #complete()} certifies them by counts
+         * alone. The result is returned only when every wanted index is covered exactly once; otherwise
+         * the anchors and locked pairs stay and the robust path continues from them.
+         */
+        private EigenResult hintedPass() {
+            int k = iu - il + 1;
+            int[] index = new int[k];
+            int[] slot = new int[k];
+            int fastLocked = 0;
+            double[] f = new double[ld * n];
+            double[] x = new double[n];
+            double[] sx = new double[n];
+            double[] y = new double[n];
+            double[] t1 = new double[n];
+            double[] t2 = new double[n];
+            boolean[] taken = new boolean[k];
+            for (int i = 0; i < hints.length; i++) {
+                int wanted = il + i;
+                if (taken[i]) {
+                    continue;
+                }
+                double sp = hintSpacing[i];
+                double sigma = hints[i] + HINT_OFFSET * sp;
+                startVector(i, x);
+                for (int shift = 0; shift < SHIFTS_PER_HINT && !taken[i]; shift++) {
+                    sigma = factor(sigma, f);
+                    int c = anchors.get(sigma);
+                    double lo = lowerAnchor(wanted);
+                    double hi = upperAnchor(wanted);
+                    if (c != wanted && c != wanted + 1) {
+                        // Eigenvalue 'wanted' is not a neighbour of sigma: bisect its bracket (counts only).
+                        sigma = split(lo, hi);
+                        startVector(i, x);
+                        continue;
+                    }
+                    double e = inverseIteration(sigma, f, x, sx, y, t1, t2, false);
+                    if (!Double.isNaN(e) && nLocked > 0 && nearLocked(e, 1e-8 * (Math.abs(e) + 1e-6 * normC))) {
+                        // Converged to a pair already locked: again, deflating it at every step (it is
+                        // usually not needed, and costs a product with every locked vector per step).
+                        startVector(i, x);
+                        e = inverseIteration(sigma, f, x, sx, y, t1, t2, true);
+                    }
+                    if (Double.isNaN(e)) {
+                        // Not settled: the next shift at the current Rayleigh quotient (Rayleigh quotient
+                        // iteration) from the same vector while it stays inside the bracket, else bisect.
+                        double rq = y[0];
+                        if (rq > lo && rq < hi) {
+                            double next = rq + HINT_OFFSET * sp;
+                            if (nearAnchor(next)) {
+                                // No progress (a cluster that one vector cannot resolve): the robust path's job.
+                                break;
+                            }
+                            sigma = next;
+                        } else {
+                            sigma = split(lo, hi);
+                            startVector(i, x);
+                        }
+                        continue;
+                    }
+                    double margin = 1e-12 * (Math.abs(e) + 1e-6 * normC);
+                    int idx;
+                    if (e - sigma > margin) {
+                        idx = c + lockedBetween(sigma, e);
+                    } else if (sigma - e > margin) {
+                        idx = c - 1 - lockedBetween(e, sigma);
+                    } else {
+                        idx = -1;
+                    }
+                    if (idx >= il && idx <= iu && !taken[idx - il]) {
+                        taken[idx - il] = true;
+                        index[fastLocked] = idx;
+                        slot[fastLocked++] = nLocked;
+                        lockFast(e, x, sx);
+                    }
+                    if (!taken[i]) {
+                        // Converged to a neighbour: look between the anchors that bracket the wanted index.
+                        sigma = split(lowerAnchor(wanted), upperAnchor(wanted));
+                        startVector(i, x);
+                    }
+                }
+            }
+            nextHint = hints.length;
+            int[] byCounts = complete();
+            if (byCounts != null) {
+                history.add(() -> "hinted pass: certified by Sturm counts");
+                return finish(byCounts);
+            }
+            if (fastLocked < k) {
+                return null;
+            }
+            int[] sel = new int[k];
+            java.util.Arrays.fill(sel, -1);
+            for (int m = 0; m < fastLocked; m++) {
+                int w = index[m] - il;
+                if (index[m] < 0 || w < 0 || w >= k || sel[w] >= 0) {
+                    int bad = index[m];
+                    history.add(() -> "hinted pass: index " + bad + " of a locked pair is not a new wanted one");
+                    return null;
+                }
+                sel[w] = slot[m];
+            }
+            for (int w = 1; w < k; w++) {
+                if (!(lockedE[sel[w]] >= lockedE[sel[w - 1]])) {
+                    history.add(() -> "hinted pass: indices and eigenvalues disagree in order");
+                    return null;
+                }
+            }
+            history.add(() -> "hinted pass: certified by the inertia at each shift");
+            return finish(sel);
+        }
+
+        /**
+         * Inverse iteration at sigma with the factor f, at most INVERSE_STEPS solves; returns the
+         * settled shifted Rayleigh quotient with x S-normalized (sx = S x) and a backward error within
+         * BACKWARD_TOL, or NaN.
+         */
+        private double inverseIteration(double sigma, double[] f, double[] x, double[] sx, double[] y,
+                                        double[] t1, double[] t2, boolean deflate) {
+            double[] coef = new double[Math.max(1, nLocked)];
+            orthogonalizeLocked(x, coef);
+            orthogonalizeLocked(x, coef);
+            multiplyS(x, sx);
+            double e = Double.NaN;
+            for (int step = 0; step < INVERSE_STEPS; step++) {
+                System.arraycopy(sx, 0, y, 0, n);
+                shiftedSolveRefined(sigma, f, y, t1, t2);
+                steps++;
+                double ysx = kernels.dot(n, y, 0, sx, 0);
+                if (deflate) {
+                    orthogonalizeLocked(y, coef);
+                }
+                multiplyS(y, sx);
+                double ysy = kernels.dot(n, y, 0, sx, 0);
+                if (!(ysy > 0) || !Double.isFinite(ysy)) {
+                    return Double.NaN;
+                }
+                double scale = 1 / Math.sqrt(ysy);
+                for (int i = 0; i < n; i++) {
+                    x[i] = y[i] * scale;
+                    sx[i] *= scale;
+                }
+                double next = sigma + ysx / ysy;
+                boolean settled = step > 0 && Math.abs(next - e) <= SETTLE_TOL * Math.abs(next - sigma) + 4 * EPS * Math.abs(next);
+                e = next;
+                if (settled) {
+                    double res = residual(x, t1, y, t2);
+                    System.arraycopy(t1, 0, sx, 0, n);
+                    if (res <= FAST_BACKWARD_TOL) {
+                        note("  inverse iteration at %.17g: %.17g after %d solves, backward error %.3e",
+                                sigma, e, step + 1, res);
+                        return e;
+                    }
+                }
+            }
+            note("  inverse iteration at %.17g: no settled pair after %d solves (last %.17g)",
+                    sigma, INVERSE_STEPS, e);
+            y[0] = e;
+            return Double.NaN;
+        }
+
+        /** A fixed generic start vector for hint i (no eigenvector is orthogonal to it in practice). */
+        private void startVector(int i, double[] x) {
+            SplittableRandom rnd = new SplittableRandom(0x5EED_1A2CL + 104729L * i);
+            for (int r = 0; r < n; r++) {
+                x[r] = 1.0 + 0.5 * (rnd.nextDouble() - 0.5);
+            }
+        }
+
+        /** The largest reliable anchor with at most index eigenvalues below it (-inf if none). */
+        private double lowerAnchor(int index) {
+            double best = Double.NEGATIVE_INFINITY;
+            for (Map.Entry<Double, Integer> e : anchors.entrySet()) {
+                if (e.getValue() <= index) {
+                    best = e.getKey();
+                }
+            }
+            return best;
+        }
+
+        /** The smallest anchor with more than index eigenvalues below it (+inf if none). */
+        private double upperAnchor(int index) {
+            for (Map.Entry<Double, Integer> e : anchors.entrySet()) {
+                if (e.getValue() > index) {
+                    return e.getKey();
+                }
+            }
+            return Double.POSITIVE_INFINITY;
         }
 
         /**
@@ -423,8 +700,8 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                 if (ok || attempt >= 6 && info == 0 && Double.isFinite(worst)) {
                     anchors.put(sigma, negative);
                     lastGrowth = worst;
-                    history.add(String.format("shift %.17g: %d eigenvalues below%s", sigma, negative,
-                            ok ? "" : String.format(" (factor growth %.2e)", worst)));
+                    note("shift %.17g: %d eigenvalues below%s", sigma, negative,
+                            ok ? "" : String.format(" (factor growth %.2e)", worst));
                     return sigma;
                 }
                 if (attempt >= 10) {
@@ -460,7 +737,7 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             // Counts must not decrease with sigma; a violation means an inaccurate inertia: drop the later anchor.
             for (int i = 1; i < out.size(); i++) {
                 if (out.get(i)[1] < out.get(i - 1)[1]) {
-                    history.add("dropped inconsistent anchor at " + out.get(i)[0]);
+                    note("dropped inconsistent anchor at %s", out.get(i)[0]);
                     anchors.remove(out.get(i)[0]);
                     out.remove(i);
                     i--;
@@ -501,8 +778,7 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             int found = lockedBetween(sLo, sHi);
             if (found > cHi - cLo) {
                 // More locked eigenvalues than the counts allow: an inertia was wrong. Forget the tighter anchor.
-                history.add("locked " + found + " eigenvalues in (" + sLo + ", " + sHi + ") where the counts allow "
-                        + (cHi - cLo) + ": dropping anchors");
+                note("locked %d eigenvalues in (%s, %s) where the counts allow %d: dropping anchors", found, sLo, sHi, cHi - cLo);
                 anchors.remove(sHi);
                 anchors.remove(sLo);
                 return null;
@@ -894,9 +1170,9 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             for (int i = 0; i < estimates.length; i++) {
                 estimates[i] = unconverged.get(i);
             }
-            history.add(String.format("  Lanczos at %.17g: %d steps, locked %d (now %d), residuals <= %.3e%s", sigma, m,
+            note("  Lanczos at %.17g: %d steps, locked %d (now %d), residuals <= %.3e%s", sigma, m,
                     locked, nLocked, worstLocked,
-                    worst > 0 ? String.format(", rejected backward error %.3e (limit %.1e)", worst, BACKWARD_TOL) : ""));
+                    worst > 0 ? String.format(", rejected backward error %.3e (limit %.1e)", worst, BACKWARD_TOL) : "");
         }
 
         /**
@@ -920,12 +1196,18 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             return rn / ((normH + Math.abs(energy) * normS) * xn);
         }
 
+        private void lockFast(double energy, double[] x, double[] sx) {
+            lock(energy, x, sx);
+            lockedFast[nLocked - 1] = true;
+        }
+
         private void lock(double energy, double[] x, double[] sx) {
             if (nLocked == lockedE.length) {
                 int cap = Math.min(n, 2 * lockedE.length + 1);
                 lockedE = java.util.Arrays.copyOf(lockedE, cap);
                 lockedX = java.util.Arrays.copyOf(lockedX, cap * n);
                 lockedSX = java.util.Arrays.copyOf(lockedSX, cap * n);
+                lockedFast = java.util.Arrays.copyOf(lockedFast, cap);
             }
             // Re-orthogonalize against the locked set (the Ritz vector is S-orthogonal to it up to rounding).
             double[] coef = new double[Math.max(1, nLocked)];
@@ -946,6 +1228,13 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
         /** Rayleigh-Ritz on the selected locked vectors in the original pencil, sign convention, final residual check. */
         private EigenResult finish(int[] sel) {
             int k = sel.length;
+            boolean allFast = true;
+            for (int c : sel) {
+                allFast &= lockedFast[c];
+            }
+            if (allFast) {
+                return finishFast(sel);
+            }
             double[] x = new double[n * k];
             double[] hx = new double[n * k];
             double[] sx = new double[n * k];
@@ -1003,6 +1292,25 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             return new EigenResult(values, vectors, n, steps, factorizations);
         }
 
+        /**
+         * The result of the hinted pass without a Rayleigh-Ritz step: its vectors are already
+         * S-orthonormal (each was orthogonalized against those locked before it) and each passed the
+         * backward-error test; the values stay the shifted Rayleigh quotients, which are more
+         * accurate than x^T H x for stiff H.
+         */
+        private EigenResult finishFast(int[] sel) {
+            int k = sel.length;
+            double[] values = new double[k];
+            double[] vectors = new double[n * k];
+            for (int c = 0; c < k; c++) {
+                values[c] = lockedE[sel[c]];
+                System.arraycopy(lockedX, sel[c] * n, vectors, c * n, n);
+                EigenSupport.fixSign(vectors, c * n, n);
+            }
+            sortPairs(values, vectors, n);
+            return new EigenResult(values, vectors, n, steps, factorizations);
+        }
+
         private void multiply(SymmetricBandMatrix a, double[] x, int xOff, double[] y, int yOff) {
             System.arraycopy(x, xOff, work, 0, n);
             if (a == h) {
@@ -1029,27 +1337,38 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             }
         }
 
-        /** y = A x for a padded band matrix whose non-zeros lie within the envelope. */
+        /**
+         * y = A x for a padded band matrix whose non-zeros lie within the envelope. A plain fused loop,
+         * not the kernels: the columns hold a few entries each (half an element on average), where a
+         * kernel call costs more than its arithmetic.
+         */
         private void envelopeProduct(double[] a, double[] x, double[] y) {
             java.util.Arrays.fill(y, 0, n, 0.0);
             for (int j = 0; j < n; j++) {
                 int col = j * ld;
                 int len = env[j];
-                double t = a[col] * x[j];
-                if (len > 0) {
-                    t += kernels.dot(len, a, col + 1, x, j + 1);
-                    kernels.axpy(len, x[j], a, col + 1, y, j + 1);
+                double xj = x[j];
+                double t = a[col] * xj;
+                for (int r = 1; r <= len; r++) {
+                    double v = a[col + r];
+                    t += v * x[j + r];
+                    y[j + r] += v * xj;
                 }
                 y[j] += t;
             }
+        }
+
+        /** Records a line of diagnostics, formatted only if a failure message needs it. */
+        private void note(String format, Object... args) {
+            history.add(() -> String.format(format, args));
         }
 
         private EigenSolverException failure(String why) {
             StringBuilder sb = new StringBuilder("banded eigensolver: ").append(why)
                     .append(" (wanted eigenpairs ").append(il).append("..").append(iu).append(" of n = ").append(n)
                     .append(", ||S^-1 H|| ~ ").append(String.format("%.3e", normC)).append("). History:");
-            for (String line : history) {
-                sb.append('\n').append(line);
+            for (java.util.function.Supplier<String> line : history) {
+                sb.append('\n').append(line.get());
             }
             return new EigenSolverException(sb.toString());
         }
