@@ -263,12 +263,16 @@ class AndersonMixerTest {
         AndersonMixer m = new AndersonMixer(2, 0.5, 4, null);
         m.next(new double[] {0, 0}, new double[] {1, 1});
         m.next(new double[] {0.5, 0.5}, new double[] {0.9, 0.8});
-        assertEquals(1, m.historySize());
-        // Residual norm jumps from 0.5 to 100: the history is dropped and this step is linear mixing.
+        m.next(new double[] {0.7, 0.6}, new double[] {0.8, 0.7});
+        assertEquals(2, m.historySize());
+        // Residual norm jumps from 0.14 to 100: the older differences are dropped and only the newest
+        // (dx, dF) = ((0.3, 0.4), (99.9, -0.1)) stays, so gamma is the one-column least-squares
+        // coefficient <dF, F> / <dF, dF>.
         double[] out = m.next(new double[] {1, 1}, new double[] {101, 1});
-        assertEquals(0, m.historySize());
-        assertEquals(51.0, out[0], 0);
-        assertEquals(1.0, out[1], 0);
+        assertEquals(1, m.historySize());
+        double gamma = 99.9 * 100 / (99.9 * 99.9 + 0.1 * 0.1);
+        assertEquals(1 + 0.5 * 100 - gamma * (0.3 + 0.5 * 99.9), out[0], 1e-12);
+        assertEquals(1 - gamma * (0.4 - 0.5 * 0.1), out[1], 1e-12);
     }
 
     @Test
