@@ -43,7 +43,7 @@ final class AtomCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print a JSON object on standard output.")
     boolean json;
 
-    @Option(names = "--tolerance", paramLabel = "HARTREE", description = "Accuracy target for energies and eigenvalues, in [1e-10, 1e-2] (default ${DEFAULT-VALUE}); below about 1e-9 a stopping target only: results are verified to about 2e-9.")
+    @Option(names = "--tolerance", paramLabel = "HARTREE", description = "Accuracy target for energies and eigenvalues, in [1e-10, 1e-2] (default ${DEFAULT-VALUE}); below about 1e-9 a stopping target only: results agree with the references to a few 1e-9 at best.")
     double tolerance = AtomSolver.DEFAULT_TOLERANCE;
 
     @Option(names = "--config", paramLabel = "TEXT", description = "Electron configuration, e.g. \"[Ar] 3d6 4s2\" (default: NIST's ground state). Required for Z = 93..118, which no reference data validates.")
