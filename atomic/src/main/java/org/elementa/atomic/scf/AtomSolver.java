@@ -261,6 +261,8 @@ public final class AtomSolver {
         private final double[] hl;
         private final SymmetricBandMatrix massMatrix;
         private int factorizations;
+        /** Each l's eigenpairs of the previous iteration: the warm start of the next (null before the first). */
+        private final EigenResult[] previous;
         private final int npts;
         private final double[] density;
         private final double[] exc;
@@ -304,6 +306,7 @@ public final class AtomSolver {
             pot = potMatrix.data();
             hMatrix = fe.newMatrix();
             hl = hMatrix.data();
+            previous = new EigenResult[lmax + 1];
             massMatrix = fe.newMatrix();
             System.arraycopy(fe.mass, 0, massMatrix.data(), 0, fe.mass.length);
             density = new double[npts];
@@ -389,8 +392,10 @@ public final class AtomSolver {
                 // SCF settles). The first iteration guesses: hydrogen-like levels for l = 0, and for l > 0
                 // the level of l-1 with the same n (the centrifugal term only raises levels); the engine's
                 // Sturm counts correct poor guesses.
-                double[] hints = Double.isNaN(eig[l][0]) ? coldGuesses(l, lowerL) : eig[l];
-                EigenResult r = eigen.lowest(hMatrix, massMatrix, counts[l], hints);
+                EigenResult r = previous[l] == null
+                        ? eigen.lowest(hMatrix, massMatrix, counts[l], coldGuesses(l, lowerL))
+                        : eigen.lowest(hMatrix, massMatrix, counts[l], previous[l]);
+                previous[l] = r;
                 lowerL = l;
                 factorizations += r.factorizations();
                 for (int j = 0; j < counts[l]; j++) {

@@ -180,9 +180,10 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
      * which scales ||S^-1 H|| ~ ||H||_1 / lambda_min(S) (the size of the largest |E|) in tolerances.
      *
      * @param data      a copy of S's band data, to recognize the same S in a later solve
+     * @param norm1     ||S||_1
      * @param reused    whether this came from an earlier solve (no factorization done now)
      */
-    private record MetricCheck(double[] data, int n, int kd, double lambdaMin, boolean reused) {
+    private record MetricCheck(double[] data, int n, int kd, double lambdaMin, double norm1, boolean reused) {
     }
 
     /**
@@ -197,7 +198,7 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
         int n = s.size();
         int kd = s.bandwidth();
         if (last != null && last.n() == n && last.kd() == kd && java.util.Arrays.equals(last.data(), s.data())) {
-            return new MetricCheck(last.data(), n, kd, last.lambdaMin(), true);
+            return new MetricCheck(last.data(), n, kd, last.lambdaMin(), last.norm1(), true);
         }
         int ld = kd + 1;
         double[] f = s.data().clone();
@@ -228,9 +229,42 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                 x[i] = y[i] / norm;
             }
         }
-        MetricCheck fresh = new MetricCheck(s.data().clone(), n, kd, lambda, false);
+        MetricCheck fresh = new MetricCheck(s.data().clone(), n, kd, lambda, EigenSupport.norm1(s), false);
         lastMetric = fresh;
         return fresh;
+    }
+
+    /**
+     * The {@code count} lowest eigenpairs, warm-started from an earlier result of a nearby pencil (a
+     * self-consistent field loop's previous iteration): its eigenvalues are the hints and its
+     * eigenvectors the start vectors of the hinted pass, which then usually needs two banded solves
+     * per pair. As with hints, a poor start costs time, never correctness.
+     *
+     * @throws IllegalArgumentException as {@link #lowest(SymmetricBandMatrix, SymmetricBandMatrix, int, double[])},
+     *                                  or if previous is null or its order differs from h's
+     */
+    public EigenResult lowest(SymmetricBandMatrix h, SymmetricBandMatrix s, int count, EigenResult previous) {
+        EigenSupport.checkCount(h, s, count);
+        if (previous == null || previous.n() != h.size()) {
+            throw new IllegalArgumentException("previous must be a result of order n = " + h.size()
+                    + (previous == null ? ", got null" : ", got order " + previous.n()));
+        }
+        int m = Math.min(count, previous.count());
+        double[] guesses = java.util.Arrays.copyOf(previous.values(), m);
+        checkGuesses(guesses, count);
+        for (int i = 1; i < m; i++) {
+            if (!(guesses[i] >= guesses[i - 1])) {
+                throw new IllegalArgumentException("previous.values() must be ascending");
+            }
+        }
+        EigenSupport.checkFinite(h, "h");
+        EigenSupport.checkFinite(s, "s");
+        if (3 * count > h.size()) {
+            return new DenseGeneralizedEigensolver(kernels).range(h, s, 0, count - 1);
+        }
+        Run run = new Run(h, s, 0, count - 1, guesses);
+        run.starts = previous.vectors();
+        return run.solve();
     }
 
     private EigenResult solve(SymmetricBandMatrix h, SymmetricBandMatrix s, int il, int iu, double[] guesses) {
@@ -275,6 +309,8 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
         int nLocked;
         double[] estimates = new double[0];
         final double[] hints;
+        /** Start vectors of the hinted pass (column i for hint i), or null: generic ones. */
+        double[] starts;
         final double[] hintSpacing;
         int nextHint;
         int factorizations;
@@ -307,13 +343,14 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             factorizations = metric.reused() ? 0 : 1;
             this.work = new double[n];
             this.work2 = new double[n];
-            int cap = Math.min(n, iu - il + 9);
+            // Room for the wanted pairs and one more; lock() grows the arrays when the robust path locks more.
+            int cap = Math.min(n, iu - il + 2);
             lockedX = new double[n * cap];
             lockedSX = new double[n * cap];
             lockedE = new double[cap];
             lockedFast = new boolean[cap];
             this.normH = EigenSupport.norm1(h);
-            this.normS = EigenSupport.norm1(s);
+            this.normS = metric.norm1();
             double nc = normH / metric.lambdaMin();
             this.normC = nc > 0 ? nc : Double.MIN_NORMAL;
             if (guesses != null && guesses.length > 0) {
@@ -492,7 +529,11 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                 }
                 double sp = hintSpacing[i];
                 double sigma = hints[i] + HINT_OFFSET * sp;
-                startVector(i, x);
+                if (starts != null) {
+                    System.arraycopy(starts, i * n, x, 0, n);
+                } else {
+                    startVector(i, x);
+                }
                 for (int shift = 0; shift < SHIFTS_PER_HINT && !taken[i]; shift++) {
                     sigma = factor(sigma, f);
                     int c = anchors.get(sigma);
@@ -1197,11 +1238,17 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
         }
 
         private void lockFast(double energy, double[] x, double[] sx) {
-            lock(energy, x, sx);
+            // One Gram-Schmidt pass: the converged vector is S-orthogonal to the locked ones up to its own
+            // error, and one pass takes that to rounding level.
+            lock(energy, x, sx, 1);
             lockedFast[nLocked - 1] = true;
         }
 
         private void lock(double energy, double[] x, double[] sx) {
+            lock(energy, x, sx, 2);
+        }
+
+        private void lock(double energy, double[] x, double[] sx, int passes) {
             if (nLocked == lockedE.length) {
                 int cap = Math.min(n, 2 * lockedE.length + 1);
                 lockedE = java.util.Arrays.copyOf(lockedE, cap);
@@ -1211,7 +1258,7 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             }
             // Re-orthogonalize against the locked set (the Ritz vector is S-orthogonal to it up to rounding).
             double[] coef = new double[Math.max(1, nLocked)];
-            for (int pass = 0; pass < 2; pass++) {
+            for (int pass = 0; pass < passes && nLocked > 0; pass++) {
                 orthogonalizeLocked(x, coef);
             }
             multiplyS(x, sx);

@@ -270,4 +270,32 @@ class BandedGeneralizedEigensolverTest {
         bad.set(30, 30, -1.0);
         assertThrows(EigenSolverException.class, () -> solver.lowest(p.h(), bad, 2, new double[] {0.0}));
     }
+
+    @Test
+    void warmStartFromAPreviousResultMatchesTheReferenceAndChecksItsArgument() {
+        // An SCF step: the previous result (values and vectors) of H0 starts the solve of H1 = H0 + small change.
+        Pencils.Pencil p = Pencils.radialCoulomb(92, 7, 31, 8.0, 9.0);
+        SymmetricBandMatrix h1 = p.h().copy();
+        for (int i = 0; i < h1.data().length; i++) {
+            h1.data()[i] += 0.01 * p.s().data()[i] * (1 + 0.3 * Math.sin(i));
+        }
+        Pencils.Pencil p1 = new Pencils.Pencil(h1, p.s());
+        BandedGeneralizedEigensolver solver = new BandedGeneralizedEigensolver();
+        EigenResult previous = solver.lowest(p.h(), p.s(), 7);
+        EigenResult warm = solver.lowest(h1, p.s(), 7, previous);
+        EigenResult ref = ejml.lowest(h1, p.s(), 7);
+        double sc = scale(p1);
+        for (int i = 0; i < 7; i++) {
+            // Backward-stable results agree to a modest multiple of eps * max|E| (max|E| ~ 1e9 here).
+            assertEquals(ref.values()[i], warm.values()[i], 1e-12 * sc, "warm E" + i);
+        }
+        GeneralizedEigensolverContractTest.checkPairs(p1, warm, sc, "warm");
+        GeneralizedEigensolverContractTest.checkVectorsAgree(p1, ref, warm, sc, "warm");
+        // Same S as the call before: one shift per pair, no factorization of S.
+        assertEquals(7, warm.factorizations());
+        assertThrows(IllegalArgumentException.class, () -> solver.lowest(h1, p.s(), 7, (EigenResult) null));
+        Pencils.Pencil small = Pencils.random(40, 3, 1);
+        EigenResult other = solver.lowest(small.h(), small.s(), 2);
+        assertThrows(IllegalArgumentException.class, () -> solver.lowest(h1, p.s(), 7, other));
+    }
 }
