@@ -9,7 +9,9 @@ import java.util.Set;
  * The electron configuration of a neutral atom: its atomic number and its occupied subshells.
  * The occupations must sum to Z (within 1e-10, to admit fractional occupations written in decimal).
  *
- * @param z        atomic number, 1..118
+ * @param z        atomic number, 1..118 (NIST's reference configurations and data cover 1..92; an atom
+ *                 93..118 given by its configuration is solved the same way but is unvalidated
+ *                 against any reference)
  * @param orbitals occupied subshells, each (n, l) at most once; the order is kept (it is the order
  *                 results are reported in)
  */
@@ -85,8 +87,9 @@ public record Configuration(int z, List<Orbital> orbitals) {
 
     /**
      * Parses a configuration such as {@code "1s2 2s2 2p6 3s2"}, {@code "[Ar] 3d6 4s2"} or
-     * {@code "1s1.5 2s0.5"}: whitespace-separated subshells {@code <n><letter><occupation>} with an
-     * optional noble-gas core [He], [Ne], [Ar], [Kr], [Xe], [Rn] first.
+     * {@code "1s1.5 2s0.5"}: whitespace-separated subshells {@code <n><letter><occupation>}, the
+     * occupation written as digits with an optional decimal part (no sign, exponent or suffix), with
+     * an optional noble-gas core [He], [Ne], [Ar], [Kr], [Xe], [Rn] first.
      *
      * @throws IllegalArgumentException naming the token that cannot be read, or any violation of the
      *                                  rules of {@link Orbital} and of this record
@@ -131,12 +134,13 @@ public record Configuration(int z, List<Orbital> orbitals) {
         }
         int n = Integer.parseInt(token.substring(0, i));
         int l = Orbital.lOfLetter(token.charAt(i));
-        double occ;
-        try {
-            occ = Double.parseDouble(token.substring(i + 1));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("cannot read the occupation of orbital '" + token + "'");
+        String occText = token.substring(i + 1);
+        // Plain decimals only: Double.parseDouble would also take 2d, 0x1p1, 1e0 or NaN.
+        if (!occText.matches("\\d+(\\.\\d+)?")) {
+            throw new IllegalArgumentException("cannot read the occupation of orbital '" + token
+                    + "' (expected digits with an optional decimal part, e.g. 2 or 1.5)");
         }
+        double occ = Double.parseDouble(occText);
         return new Orbital(n, l, occ);
     }
 

@@ -92,7 +92,8 @@ public final class AtomSolution {
 
     /**
      * The spherically averaged electron density n(r) (electrons per bohr^3, integral 4 pi r^2 n dr
-     * = Z) at each radius; n(0) is the limit r -> 0 of the finite element density.
+     * = Z) at each radius; n(0) = sum over the s orbitals of f P'(0)^2 / (4 pi), the limit r -> 0 of
+     * the finite element density.
      */
     public double[] density(double[] radii) {
         double[] out = new double[radii.length];
@@ -101,13 +102,24 @@ public final class AtomSolution {
             if (!(r >= 0) || !Double.isFinite(r)) {
                 throw new IllegalArgumentException("radius r[" + k + "] = " + r + " must be finite and >= 0");
             }
-            double rr = r == 0 ? 1e-12 * space.boundaries[1] : r;
             double s = 0;
+            if (r == 0) {
+                // P = r R, so R(0) = P'(0): only l = 0 orbitals reach the nucleus, and their finite
+                // element derivative at r = 0 is exact polynomial arithmetic (no 0/0 as P(r)/r is).
+                for (int i = 0; i < orbitals.size(); i++) {
+                    if (orbitals.get(i).l() == 0) {
+                        double d = space.space.derivative(coefficients[i], 0);
+                        s += orbitals.get(i).occupation() * d * d;
+                    }
+                }
+                out[k] = s / (4 * Math.PI);
+                continue;
+            }
             for (int i = 0; i < orbitals.size(); i++) {
-                double p = space.valueAt(coefficients[i], rr);
+                double p = space.valueAt(coefficients[i], r);
                 s += orbitals.get(i).occupation() * p * p;
             }
-            out[k] = s / (4 * Math.PI * rr * rr);
+            out[k] = s / (4 * Math.PI * r * r);
         }
         return out;
     }
@@ -124,6 +136,26 @@ public final class AtomSolution {
                 throw new IllegalArgumentException("radius r[" + k + "] = " + radii[k] + " must be finite and >= 0");
             }
             out[k] = space.valueAt(c, radii[k]);
+        }
+        return out;
+    }
+
+    /**
+     * For each orbital (in {@link #orbitals()} order), an estimate of how far the wall at rmax (where
+     * the finite element orbitals are set to zero) raises its eigenvalue above the free atom's:
+     * dE = P'(rmax)^2 / (4 kappa), kappa = sqrt(l(l+1)/rmax^2 - 2 E). (Green's identity between the
+     * boxed and the free orbital gives dE = -P_free(rmax) P'(rmax) / 2, and beyond the turning point
+     * P_free ~ exp(-kappa r), so P'(rmax) = -2 kappa P_free(rmax).) Infinite when kappa is zero (a
+     * level at or above the continuum).
+     */
+    double[] boxErrors() {
+        double rmax = space.rmax;
+        double[] out = new double[orbitals.size()];
+        for (int i = 0; i < out.length; i++) {
+            OrbitalEnergy o = orbitals.get(i);
+            double kappa2 = o.l() * (o.l() + 1.0) / (rmax * rmax) - 2 * o.energy();
+            double d = space.space.derivative(coefficients[i], rmax);
+            out[i] = kappa2 > 0 ? d * d / (4 * Math.sqrt(kappa2)) : Double.POSITIVE_INFINITY;
         }
         return out;
     }

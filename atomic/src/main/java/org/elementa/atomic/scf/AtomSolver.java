@@ -23,7 +23,8 @@ import org.elementa.fem.linalg.SymmetricBandMatrix;
  * solution of -U'' = 4 pi r n with U(0) = 0 and U(rmax) = N (the lifting N r / rmax carries the
  * boundary value), evaluated at the quadrature points. The SCF iteration starts from the
  * Thomas-Fermi potential (Moliere's fit), mixes V_H + V_xc with Anderson mixing, and stops when both
- * the potential residual and the largest eigenvalue change fall below the tolerance.
+ * the potential residual sqrt(integral (V_out - V_in)^2 dr) and the a-posteriori eigenvalue error
+ * estimate max_i |integral P_i^2 (V_out - V_in) dr| fall below a tenth of the tolerance.
  *
  * <pre>
  * AtomSolution u = AtomSolver.builder().tolerance(1e-8).build().solve(Configuration.nist("U"));
@@ -42,7 +43,7 @@ public final class AtomSolver {
      */
     private static final Kernels KERNELS = KernelProvider.scalar();
 
-    /** Default accuracy target for energies and eigenvalues, Hartree. */
+    /** Default accuracy target for energies and eigenvalues, Hartree (see {@link Builder#tolerance}). */
     public static final double DEFAULT_TOLERANCE = 1e-6;
 
     private final double tolerance;
@@ -79,14 +80,75 @@ public final class AtomSolver {
     }
 
     /**
-     * Solves the atom.
+     * Solves the atom. With the space chosen from the tolerance, the box is checked after the SCF
+     * converges: the wall at rmax raises each eigenvalue by about dE_i = P_i'(rmax)^2 / (4 kappa_i)
+     * ({@link AtomSolution}) and the total energy by about sum f_i dE_i. Where either exceeds a tenth
+     * of the tolerance (diffuse user configurations such as H 4f1 or He 1s1 5g1; never NIST's ground
+     * states) the atom is solved again on a larger box ({@link Discretization#withRmax}), which the
+     * monitor sees as a new run of iterations. A space given to the builder is used as it is.
      *
      * @throws ScfNotConvergedException if the SCF iteration does not converge in maxIterations
+     * @throws IllegalArgumentException if an occupied orbital is so diffuse (or unbound) that a box of
+     *                                  {@value #MAX_RMAX} bohr does not hold it to the tolerance
      */
     public AtomSolution solve(Configuration configuration) {
-        Discretization d = discretization != null ? discretization
-                : Discretization.forTolerance(configuration.z(), tolerance);
-        return new Run(configuration, d).solve();
+        if (discretization != null) {
+            return new Run(configuration, discretization).solve();
+        }
+        Discretization d = Discretization.forTolerance(tolerance);
+        double target = 0.1 * tolerance;
+        while (true) {
+            AtomSolution s = new Run(configuration, d).solve();
+            double[] box = s.boxErrors();
+            List<OrbitalEnergy> os = s.orbitals();
+            double sum = 0;
+            double worst = 0;
+            for (int i = 0; i < box.length; i++) {
+                sum += os.get(i).occupation() * box[i];
+                worst = Math.max(worst, box[i]);
+            }
+            if (Math.max(sum, worst) <= target) {
+                return s;
+            }
+            double rmax = d.rmax();
+            if (rmax >= MAX_RMAX) {
+                int i = indexOfMax(box);
+                throw new IllegalArgumentException("configuration " + configuration + " of Z = " + configuration.z()
+                        + ": orbital " + os.get(i) + " still feels the wall of a " + rmax
+                        + " bohr box (estimated eigenvalue shift " + box[i] + " Ha, tolerance " + tolerance
+                        + "): it is too diffuse or unbound in LDA");
+            }
+            // Beyond the turning point the wall's effect decays as exp(-2 kappa rmax): move the wall
+            // out until each orbital's share of the target is met, with a margin exp(-2) for the
+            // squeezed orbitals (whose kappa grows as the box relaxes), and by at least 25%.
+            double next = 1.25 * rmax;
+            for (int i = 0; i < box.length; i++) {
+                OrbitalEnergy o = os.get(i);
+                double share = box[i] * Math.max(1, o.occupation()) * box.length;
+                if (share <= target) {
+                    continue;
+                }
+                double kappa2 = o.l() * (o.l() + 1.0) / (rmax * rmax) - 2 * o.energy();
+                double want = kappa2 > 0 && Double.isFinite(share)
+                        ? rmax + (Math.log(share / target) + 2) / (2 * Math.sqrt(kappa2))
+                        : 2 * rmax;
+                next = Math.max(next, want);
+            }
+            d = d.withRmax(Math.min(next, MAX_RMAX));
+        }
+    }
+
+    /** Largest box (bohr) the solver grows to for diffuse configurations. */
+    public static final double MAX_RMAX = 1000;
+
+    private static int indexOfMax(double[] x) {
+        int k = 0;
+        for (int i = 1; i < x.length; i++) {
+            if (x[i] > x[k]) {
+                k = i;
+            }
+        }
+        return k;
     }
 
     /** Builder of {@link AtomSolver}. */
@@ -104,9 +166,14 @@ public final class AtomSolver {
 
         /**
          * Accuracy target for the total energy and eigenvalues (Hartree), in [1e-10, 1e-2]: it
-         * picks the finite element space and the SCF stopping tolerance. Targets below about 1e-8
-         * tighten the SCF but the total energy of the heaviest atoms stays limited by rounding to a
-         * few 1e-9 Ha (U: spread of about 5e-9 between converged spaces).
+         * picks the finite element space, the box check and the SCF stopping tolerance (a tenth of
+         * it). Down to 1e-8 it is an accuracy verified against the reference data (validation
+         * module: every NIST atom Z = 1..92 within 2e-8 of dftatom's converged values, whose own
+         * precision is about 2e-9; measured worst 5.3e-8 at 1e-6 and 5.5e-9 at 1e-8). Below about
+         * 1e-9 it is only a stopping target, not a guaranteed accuracy: the agreement with the
+         * references stays at a few 1e-9 (measured worst 6.3e-9 at 1e-10), and the total energy of
+         * the heaviest atoms is limited by rounding to a few 1e-9 Ha (U: a spread of about 5e-9
+         * between converged spaces).
          */
         public Builder tolerance(double t) {
             if (!(t >= 1e-10 && t <= 1e-2)) {
@@ -125,7 +192,10 @@ public final class AtomSolver {
             return this;
         }
 
-        /** A finite element space of your own instead of the one chosen from the tolerance. */
+        /**
+         * A finite element space of your own instead of the one chosen from the tolerance; it is used
+         * as it is (no box check, no enlargement: see {@link AtomSolver#solve}).
+         */
         public Builder discretization(Discretization d) {
             this.discretization = d;
             return this;
@@ -142,7 +212,8 @@ public final class AtomSolver {
 
         /**
          * Anderson mixing: linear parameter beta in (0, 1] and history length >= 0 (default 0.7 and 8,
-         * the fewest SCF iterations over Z = 1..92 among the settings tried: at most 24 at 1e-8).
+         * the fewest SCF iterations over Z = 1..92 among the settings tried: at most 23 at 1e-8, mean
+         * 13.3).
          */
         public Builder mixing(double beta, int historyLength) {
             if (!(beta > 0 && beta <= 1)) {
@@ -251,11 +322,12 @@ public final class AtomSolver {
             double[] vin = thomasFermi();
             AndersonMixer mixer = new AndersonMixer(npts, mixing, history, fe.w);
             List<Double> residuals = new ArrayList<>();
-            double[] prevEig = null;
             // Energies are quadratic in the potential error, eigenvalues about linear: stop a decade below
             // the target (over Z = 1..92 this leaves the errors at 1e-8 unchanged, 4.4e-9 worst, and at
             // 1e-6 below 6e-8). The floor sits above the residual's rounding noise (about 1e-12 for U).
             double scfTol = Math.max(tolerance * 1e-1, 3e-11);
+            double estimate = Double.NaN;
+            double res = Double.NaN;
             for (int it = 1; it <= maxIterations; it++) {
                 solveOrbitals(vin);
                 Energies energies = densityAndEnergies();
@@ -263,38 +335,27 @@ public final class AtomSolver {
                 for (int k = 0; k < npts; k++) {
                     vout[k] = vh[k] + vxc[k];
                 }
-                double res = 0;
+                res = 0;
                 for (int k = 0; k < npts; k++) {
                     double dv = vout[k] - vin[k];
                     res += fe.w[k] * dv * dv;
                 }
                 res = Math.sqrt(res);
                 residuals.add(res);
-                double[] flat = flatEigenvalues();
-                double dEig = Double.POSITIVE_INFINITY;
-                boolean eigenvaluesSettled = false;
-                if (prevEig != null) {
-                    dEig = 0;
-                    eigenvaluesSettled = true;
-                    for (int i = 0; i < flat.length; i++) {
-                        double change = Math.abs(flat[i] - prevEig[i]);
-                        dEig = Math.max(dEig, change);
-                        // Deep levels (|E| ~ 3700 for U 1s) carry rounding noise of about 1e-13 |E|.
-                        eigenvaluesSettled &= change < scfTol + 1e-13 * Math.abs(flat[i]);
-                    }
-                }
-                prevEig = flat;
+                estimate = eigenvalueErrorEstimate(vin, vout);
                 if (monitor != null) {
-                    monitor.iteration(it, res, dEig, energies.total());
+                    monitor.iteration(it, res, estimate, energies.total());
                 }
-                if (res < scfTol && eigenvaluesSettled) {
+                if (res < scfTol && estimate < scfTol) {
                     return result(energies, residuals);
                 }
                 vin = mixer.next(vin, vout);
             }
             double[] h = residuals.stream().mapToDouble(Double::doubleValue).toArray();
-            throw new ScfNotConvergedException("SCF for Z = " + z + " did not converge to " + scfTol + " in "
-                    + maxIterations + " iterations", h);
+            throw new ScfNotConvergedException(String.format(java.util.Locale.ROOT,
+                    "SCF for Z = %d did not converge to the tolerance %.1e Ha (internal SCF tolerance %.1e on the"
+                            + " potential residual and the eigenvalue error estimate; last %.3e and %.3e) in %d iterations",
+                    z, tolerance, scfTol, res, estimate, maxIterations), h);
         }
 
         /** Moliere's fit to the Thomas-Fermi screening function: V_ee = Z (1 - phi(r/b)) / r. */
@@ -430,13 +491,27 @@ public final class AtomSolver {
             return new Energies(kinetic + ecoul + eenuc + exch, kinetic, ecoul, eenuc, exch);
         }
 
-        private double[] flatEigenvalues() {
-            List<Orbital> os = config.orbitals();
-            double[] e = new double[os.size()];
-            for (int i = 0; i < e.length; i++) {
-                e[i] = eig[os.get(i).l()][os.get(i).n() - os.get(i).l() - 1];
+        /**
+         * A-posteriori error of the eigenvalues in the input potential: by first-order perturbation
+         * theory, replacing V_in by the output potential V_out moves eigenvalue i by
+         * integral P_i^2 (V_out - V_in) dr; the largest magnitude over the occupied orbitals.
+         */
+        private double eigenvalueErrorEstimate(double[] vin, double[] vout) {
+            double worst = 0;
+            for (int l = 0; l <= lmax; l++) {
+                for (int j = 0; j < counts[l]; j++) {
+                    if (occ[l][j] == 0) {
+                        continue;
+                    }
+                    fe.valuesAtPoints(vec[l][j], pvals);
+                    double s = 0;
+                    for (int k = 0; k < npts; k++) {
+                        s += fe.w[k] * pvals[k] * pvals[k] * (vout[k] - vin[k]);
+                    }
+                    worst = Math.max(worst, Math.abs(s));
+                }
             }
-            return e;
+            return worst;
         }
 
         private AtomSolution result(Energies energies, List<Double> residuals) {

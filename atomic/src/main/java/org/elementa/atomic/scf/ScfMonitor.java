@@ -7,8 +7,9 @@ public interface ScfMonitor {
     /**
      * @param iteration          1-based iteration number
      * @param potentialResidual  norm of V_out - V_in, sqrt(integral (V_out - V_in)^2 dr)
-     * @param eigenvalueChange   largest change of an eigenvalue since the previous iteration (Hartree)
+     * @param eigenvalueError    a-posteriori eigenvalue error estimate, max over the occupied orbitals of
+     *                           |integral P_i^2 (V_out - V_in) dr| (Hartree)
      * @param totalEnergy        total energy of this iteration's density (Hartree)
      */
-    void iteration(int iteration, double potentialResidual, double eigenvalueChange, double totalEnergy);
+    void iteration(int iteration, double potentialResidual, double eigenvalueError, double totalEnergy);
 }

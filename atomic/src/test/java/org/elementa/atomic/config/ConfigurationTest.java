@@ -80,6 +80,11 @@ class ConfigurationTest {
     void rejectsBadConfigurations() {
         assertMessage("sum to", () -> Configuration.parse(3, "1s2 2s2"));
         assertMessage("occupation", () -> Configuration.parse(2, "1s3 2s-1"));
+        // Java's float syntax is not an occupation: suffixes, hex, exponents, NaN, bare points.
+        for (String text : new String[] {"1s2d", "1s2f", "1s0x1p1", "1s2e0", "1sNaN", "1s.5 2s1.5", "1s2."}) {
+            assertMessage("occupation", () -> Configuration.parse(2, text));
+        }
+        assertEquals(1.5, Configuration.parse(2, "1s1.5 2s0.5").orbitals().get(0).occupation());
         assertMessage("occupation", () -> new Orbital(2, 1, -0.5));
         assertMessage("occupation", () -> new Orbital(2, 1, Double.NaN));
         assertMessage("l = 2", () -> new Orbital(2, 2, 1));

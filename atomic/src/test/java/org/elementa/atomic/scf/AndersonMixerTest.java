@@ -153,6 +153,128 @@ class AndersonMixerTest {
         assertEquals(0, m.historySize());
     }
 
+    /** Columns of D = U diag(sigma) V^T with orthonormal U (size x m) and V (m x m) from Gram-Schmidt. */
+    private static double[][] withSingularValues(Random rnd, int size, double[] sigma, double[][] u) {
+        int m = sigma.length;
+        double[][] v = orthonormalRows(rnd, m, m);
+        double[][] d = new double[m][size];
+        for (int k = 0; k < m; k++) {
+            for (int i = 0; i < size; i++) {
+                double s = 0;
+                for (int j = 0; j < m; j++) {
+                    s += u[j][i] * sigma[j] * v[j][k];
+                }
+                d[k][i] = s;
+            }
+        }
+        return d;
+    }
+
+    private static double[][] orthonormalRows(Random rnd, int rows, int cols) {
+        double[][] q = new double[rows][cols];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                q[i][j] = rnd.nextGaussian();
+            }
+            for (int pass = 0; pass < 2; pass++) {
+                for (int k = 0; k < i; k++) {
+                    double dd = 0;
+                    for (int j = 0; j < cols; j++) {
+                        dd += q[i][j] * q[k][j];
+                    }
+                    for (int j = 0; j < cols; j++) {
+                        q[i][j] -= dd * q[k][j];
+                    }
+                }
+            }
+            double nrm = 0;
+            for (int j = 0; j < cols; j++) {
+                nrm += q[i][j] * q[i][j];
+            }
+            for (int j = 0; j < cols; j++) {
+                q[i][j] /= Math.sqrt(nrm);
+            }
+        }
+        return q;
+    }
+
+    @Test
+    void leastSquaresIsAccurateForIllConditionedHistories() {
+        // D with singular values 1 .. 1e-6 (condition 1e6) and f = D gamma (a zero residual: otherwise
+        // every algorithm inherits cond^2 eps tan(theta) from the rounding of D itself): the exact
+        // minimizer is gamma. QR loses about cond * eps = 1e-10 relative; the normal equations
+        // (cond^2 * eps = 1e-4, and a 1e-12 trace shift as large as sigma_min^2) lost everything.
+        Random rnd = new Random(11);
+        int m = 6;
+        double[][] u = orthonormalRows(rnd, m, N);
+        double[][] d = withSingularValues(rnd, N, new double[] {1, 1e-1, 1e-2, 1e-4, 1e-5, 1e-6}, u);
+        double[] gamma = new double[m];
+        double[] f = new double[N];
+        for (int k = 0; k < m; k++) {
+            gamma[k] = rnd.nextGaussian();
+            for (int i = 0; i < N; i++) {
+                f[i] += gamma[k] * d[k][i];
+            }
+        }
+        double[] got = new AndersonMixer(N, 0.5, m, null).leastSquares(d, f);
+        for (int k = 0; k < m; k++) {
+            // cond * eps ~ 1e-10, times the modest constants of Gram-Schmidt: 1e-8 leaves a margin.
+            assertEquals(gamma[k], got[k], 1e-8 * (1 + Math.abs(gamma[k])), "gamma[" + k + "]");
+        }
+    }
+
+    @Test
+    void dependentHistoryColumnsAreDropped() {
+        Random rnd = new Random(5);
+        double[][] d = new double[3][N];
+        double[] f = new double[N];
+        for (int i = 0; i < N; i++) {
+            d[0][i] = rnd.nextGaussian();
+            d[2][i] = rnd.nextGaussian();
+            d[1][i] = d[0][i] * (1 + 1e-13);
+            f[i] = rnd.nextGaussian();
+        }
+        double[] g = new AndersonMixer(N, 0.5, 3, null).leastSquares(d, f);
+        // The older of the two (nearly) equal columns is dropped: no huge +-coefficient pair.
+        assertEquals(0.0, g[0]);
+        // The remaining two give the least-squares residual, orthogonal to both kept columns.
+        double[] r = f.clone();
+        for (int k = 0; k < 3; k++) {
+            for (int i = 0; i < N; i++) {
+                r[i] -= g[k] * d[k][i];
+            }
+        }
+        for (int k : new int[] {1, 2}) {
+            double dot = 0;
+            double nd = 0;
+            double nr = 0;
+            for (int i = 0; i < N; i++) {
+                dot += r[i] * d[k][i];
+                nd += d[k][i] * d[k][i];
+                nr += r[i] * r[i];
+            }
+            // Orthogonality to rounding: |<r, d>| / (|r| |d|) ~ 1e-15.
+            assertTrue(Math.abs(dot) < 1e-12 * Math.sqrt(nd * nr), "column " + k + ": " + dot);
+        }
+    }
+
+    @Test
+    void tenfoldResidualGrowthRestartsTheHistory() {
+        AndersonMixer m = new AndersonMixer(2, 0.5, 4, null);
+        m.next(new double[] {0, 0}, new double[] {1, 1});
+        m.next(new double[] {0.5, 0.5}, new double[] {0.9, 0.8});
+        m.next(new double[] {0.7, 0.6}, new double[] {0.8, 0.7});
+        assertEquals(2, m.historySize());
+        // Residual norm jumps from 0.14 to 100: the older differences are dropped and only the newest
+        // (dx, dF) = ((0.3, 0.4), (99.9, -0.1)) stays, so gamma is the one-column least-squares
+        // coefficient <dF, F> / <dF, dF>.
+        double[] out = m.next(new double[] {1, 1}, new double[] {101, 1});
+        assertEquals(1, m.historySize());
+        double gamma = 99.9 * 100 / (99.9 * 99.9 + 0.1 * 0.1);
+        assertEquals(1 + 0.5 * 100 - gamma * (0.3 + 0.5 * 99.9), out[0], 1e-12);
+        assertEquals(1 - gamma * (0.4 - 0.5 * 0.1), out[1], 1e-12);
+    }
+
     @Test
     void rejectsBadParameters() {
         assertThrows(IllegalArgumentException.class, () -> new AndersonMixer(0, 0.5, 3, null));

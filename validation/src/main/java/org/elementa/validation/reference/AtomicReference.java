@@ -21,6 +21,7 @@ public final class AtomicReference {
 
     private static final String BASE = "atomic/";
     private static final List<Lda> LDA = loadLda();
+    private static final java.util.Map<Integer, Double> NIST_TOTALS = loadNistTotals();
 
     private AtomicReference() {
     }
@@ -59,29 +60,95 @@ public final class AtomicReference {
 
     /** NIST's 6-decimal LDA total energy of Z = 1..92 (nist_lda_etot.txt). */
     public static double nistTotal(int z) {
-        for (String line : lines("nist_lda_etot.txt")) {
-            String[] t = line.split("\\s+");
-            if (Integer.parseInt(t[0]) == z) {
-                return Double.parseDouble(t[1]);
-            }
+        Double e = NIST_TOTALS.get(z);
+        if (e == null) {
+            throw new IllegalArgumentException("no NIST LDA total for Z = " + z);
         }
-        throw new IllegalArgumentException("no NIST LDA total for Z = " + z);
+        return e;
     }
 
-    /** NIST's LDA table of Z = 1..92 (nist/LDA/ZZSym_LDA.txt): the total and its parts. */
+    private static java.util.Map<Integer, Double> loadNistTotals() {
+        java.util.Map<Integer, Double> m = new java.util.HashMap<>();
+        for (String line : lines("nist_lda_etot.txt")) {
+            String[] t = line.strip().split("\\s+");
+            m.put(Integer.parseInt(t[0]), Double.parseDouble(t[1]));
+        }
+        return java.util.Map.copyOf(m);
+    }
+
+    /**
+     * NIST's LDA table of Z = 1..92 (nist/LDA/ZZSym_LDA.txt): the total and its parts. Each file is
+     * read once.
+     *
+     * @throws IllegalArgumentException if Z is outside 1..92
+     * @throws IllegalStateException    if the file lacks one of Etot, Ekin, Ecoul, Eenuc, Exc
+     */
     public static NistEnergies nistLda(int z) {
+        if (z < 1 || z > LDA.size()) {
+            throw new IllegalArgumentException("Z = " + z + " must be in 1.." + LDA.size());
+        }
+        return NIST_LDA.computeIfAbsent(z, AtomicReference::loadNistLda);
+    }
+
+    private static final java.util.Map<Integer, NistEnergies> NIST_LDA = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static NistEnergies loadNistLda(int z) {
         String file = String.format(Locale.ROOT, "nist/LDA/%02d%s_LDA.txt", z, PeriodicTable.symbol(z));
-        double[] v = new double[5];
         String[] keys = {"Etot", "Ekin", "Ecoul", "Eenuc", "Exc"};
+        double[] v = new double[keys.length];
+        boolean[] seen = new boolean[keys.length];
         for (String line : lines(file)) {
             String[] t = line.split("=");
             for (int k = 0; k < keys.length; k++) {
                 if (t.length == 2 && t[0].strip().equals(keys[k])) {
                     v[k] = Double.parseDouble(t[1].strip());
+                    seen[k] = true;
                 }
             }
         }
+        for (int k = 0; k < keys.length; k++) {
+            if (!seen[k]) {
+                throw new IllegalStateException("reference resource " + BASE + file + " has no " + keys[k]);
+            }
+        }
         return new NistEnergies(z, v[0], v[1], v[2], v[3], v[4]);
+    }
+
+    /**
+     * Neutral Mg from NIST's all-functionals web table (nist_Mg_all_functionals.txt): the energies of
+     * one column, "LDA", "LSD", "RLDA" or "ScRLDA".
+     */
+    public static NistEnergies nistMagnesium(String functional) {
+        List<String> lines = lines("nist_Mg_all_functionals.txt");
+        int column = -1;
+        double[] v = new double[5];
+        boolean[] seen = new boolean[5];
+        String[] keys = {"Etot", "Ekin", "Ecoul", "Eenuc", "Exc"};
+        for (String line : lines) {
+            String[] t = line.strip().split("\\s+");
+            if (t[0].equals("Energy")) {
+                if (column >= 0) {
+                    break; // the Mg+ table follows
+                }
+                column = List.of(t).indexOf(functional);
+                if (column < 1) {
+                    throw new IllegalArgumentException("functional '" + functional + "' is not a column of the Mg table " + List.of(t));
+                }
+                continue;
+            }
+            for (int k = 0; k < keys.length; k++) {
+                if (column >= 1 && t.length > column + 1 && t[0].equals(keys[k]) && t[1].equals("=")) {
+                    v[k] = Double.parseDouble(t[column + 1]);
+                    seen[k] = true;
+                }
+            }
+        }
+        for (int k = 0; k < keys.length; k++) {
+            if (!seen[k]) {
+                throw new IllegalStateException("nist_Mg_all_functionals.txt: no " + keys[k] + " for " + functional);
+            }
+        }
+        return new NistEnergies(12, v[0], v[1], v[2], v[3], v[4]);
     }
 
     private static List<Lda> loadLda() {

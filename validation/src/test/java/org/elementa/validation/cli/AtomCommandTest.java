@@ -8,6 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.elementa.atomic.config.Configuration;
+import org.elementa.atomic.scf.AtomSolution;
+import org.elementa.atomic.scf.AtomSolver;
 import org.junit.jupiter.api.Test;
 
 class AtomCommandTest {
@@ -71,11 +75,66 @@ class AtomCommandTest {
     }
 
     @Test
+    void numbersThatAreNotAtomicNumbersNameTheRange() {
+        for (String atom : new String[] {"-3", "1.5", "0", "93", "+7", "1e1"}) {
+            Run r = run("atom", atom);
+            assertEquals(2, r.status(), atom + ": " + r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().contains("Z must be in 1..92"), atom + ": " + r.err());
+        }
+    }
+
+    @Test
+    void occupationsAreDecimalNumbersOnly() {
+        // Java's float syntax (1s2d, 0x1p1, 1e0, NaN) is not an occupation.
+        for (String config : new String[] {"1s2d", "1s0x1p1", "1s1e0 2s1", "1sNaN", "1s.5 2s1.5", "1s2."}) {
+            Run r = run("atom", "He", "--config", config);
+            assertEquals(2, r.status(), config + ": " + r.err());
+            assertTrue(r.err().contains("occupation"), config + ": " + r.err());
+        }
+    }
+
+    @Test
     void nonConvergenceExitsNonZeroWithTheResidualHistory() {
         Run r = run("atom", "U", "--max-iterations", "3");
         assertEquals(1, r.status());
         String last = r.err().strip().lines().reduce((x, y) -> y).orElse("");
         assertTrue(last.contains("did not converge") && last.contains("residual history"), last);
+    }
+
+    @Test
+    void allPrintsEveryAtomEvenWhenTheyFail() {
+        // Three SCF iterations converge no atom: every one must still get its row, and the status is 1.
+        Run r = run("atom", "--all", "--max-iterations", "3");
+        assertEquals(1, r.status(), r.err());
+        List<String> rows = r.out().lines().filter(l -> l.matches("\\s*\\d+ +\\w+ .*")).toList();
+        assertEquals(92, rows.size(), r.out());
+        for (String row : rows) {
+            assertTrue(row.contains("FAIL (not converged: "), row);
+        }
+        assertTrue(rows.get(91).startsWith(" 92 U "), rows.get(91));
+        assertTrue(r.out().contains("SOME ATOMS FAIL (92 not converged)"), r.out());
+    }
+
+    @Test
+    void allInParallelGivesTheBitsOfSerialSolves() throws Exception {
+        // --all solves the atoms in parallel; each must be bitwise what a lone serial solve gives.
+        Run r = run("atom", "--all", "--json", "--tolerance", "1e-5");
+        JsonNode atoms = new ObjectMapper().readTree(r.out()).get("atoms");
+        assertEquals(92, atoms.size());
+        AtomSolver serial = AtomSolver.builder().tolerance(1e-5).build();
+        for (int z = 1; z <= 92; z++) {
+            AtomSolution s = serial.solve(Configuration.nist(z));
+            JsonNode a = atoms.get(z - 1);
+            assertEquals(z, a.get("Z").asInt());
+            // Jackson writes the shortest decimal that reads back to the same double: exact compare.
+            assertEquals(s.energies().total(), a.get("etot").asDouble(), 0.0, "Etot of Z = " + z);
+            for (int i = 0; i < s.orbitals().size(); i++) {
+                assertEquals(s.orbitals().get(i).energy(), a.get("orbitals").get(i).get("energy").asDouble(), 0.0,
+                        "eigenvalue " + i + " of Z = " + z);
+            }
+        }
+        assertEquals(0, r.status(), r.err());
     }
 
     @Test
