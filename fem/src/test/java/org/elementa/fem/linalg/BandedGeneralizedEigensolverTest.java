@@ -238,9 +238,10 @@ class BandedGeneralizedEigensolverTest {
         }
         GeneralizedEigensolverContractTest.checkPairs(p1, first, sc, "stiff hinted");
         GeneralizedEigensolverContractTest.checkVectorsAgree(p1, ref, first, sc, "stiff hinted");
-        // One shift per hint, plus S's check in the first call only (the second sees the same S).
-        assertEquals(7 + 1, first.factorizations(), "first call");
-        assertEquals(7, again.factorizations(), "same S again");
+        // One shift per hint, one above the highest pair whose Sturm count certifies the indices,
+        // plus S's check in the first call only (the second sees the same S).
+        assertEquals(7 + 1 + 1, first.factorizations(), "first call");
+        assertEquals(7 + 1, again.factorizations(), "same S again");
     }
 
     @Test
@@ -291,11 +292,39 @@ class BandedGeneralizedEigensolverTest {
         }
         GeneralizedEigensolverContractTest.checkPairs(p1, warm, sc, "warm");
         GeneralizedEigensolverContractTest.checkVectorsAgree(p1, ref, warm, sc, "warm");
-        // Same S as the call before: one shift per pair, no factorization of S.
-        assertEquals(7, warm.factorizations());
+        // Same S as the call before: one shift per pair and one certifying count, no factorization of S.
+        assertEquals(7 + 1, warm.factorizations());
         assertThrows(IllegalArgumentException.class, () -> solver.lowest(h1, p.s(), 7, (EigenResult) null));
         Pencils.Pencil small = Pencils.random(40, 3, 1);
         EigenResult other = solver.lowest(small.h(), small.s(), 2);
         assertThrows(IllegalArgumentException.class, () -> solver.lowest(h1, p.s(), 7, other));
+    }
+
+    /**
+     * A warm start whose vectors miss the nearest eigenvector (two decoupled sectors of a
+     * block-diagonal pencil, as at a level crossing between symmetry sectors): inverse iteration
+     * from e3 near the guess 2.6 settles on 4, a true eigenpair with a tiny residual. Only the
+     * Sturm counts can tell that eigenvalue 3 was skipped; the exact spectrum is 1, 2, 3, ...
+     */
+    @Test
+    void warmStartThatMissesAnEigenvectorStillReturnsTheLowestEigenvalues() {
+        int n = 30;
+        SymmetricBandMatrix h = new SymmetricBandMatrix(n, 1);
+        SymmetricBandMatrix s = new SymmetricBandMatrix(n, 1);
+        for (int i = 0; i < n; i++) {
+            h.set(i, i, i + 1);
+            s.set(i, i, 1);
+        }
+        double[] vectors = new double[3 * n];
+        vectors[0] = 1;
+        vectors[n + 1] = 1;
+        vectors[2 * n + 3] = 1;
+        EigenResult previous = new EigenResult(new double[] {1, 2, 2.6}, vectors, n, 0, 0);
+        EigenResult got = new BandedGeneralizedEigensolver().lowest(h, s, 3, previous);
+        // Diagonal pencil: the eigenvalues are the diagonal entries, exact in floating point up to
+        // the solver's Rayleigh quotients (a few ulps).
+        for (int i = 0; i < 3; i++) {
+            org.junit.jupiter.api.Assertions.assertEquals(i + 1, got.values()[i], 1e-12, "eigenvalue " + i);
+        }
     }
 }
