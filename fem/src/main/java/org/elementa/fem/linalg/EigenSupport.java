@@ -192,6 +192,9 @@ final class EigenSupport {
         }
     }
 
+    /** Sweeps allowed to the cyclic Jacobi method; it converges quadratically, in well under ten. */
+    private static final int MAX_JACOBI_SWEEPS = 60;
+
     /**
      * All eigenpairs of a small dense symmetric m-by-m matrix a (column-major, both triangles
      * stored, destroyed) by the cyclic Jacobi method (Golub and Van Loan, Algorithm 8.5.3), which is
@@ -204,29 +207,24 @@ final class EigenSupport {
         for (int i = 0; i < m; i++) {
             v[i + i * m] = 1;
         }
-        for (int sweep = 0; sweep < 100; sweep++) {
-            double off = 0;
-            double total = 0;
-            for (int j = 0; j < m; j++) {
-                for (int i = 0; i < m; i++) {
-                    double t = a[i + j * m] * a[i + j * m];
-                    total += t;
-                    if (i != j) {
-                        off += t;
-                    }
-                }
-            }
-            if (off <= EPS * EPS * total * 1e-4 || off == 0) {
-                break;
-            }
+        // Rutishauser's threshold rule: an off-diagonal entry below eps sqrt(|a_pp a_qq|) cannot move
+        // an eigenvalue by more than rounding, so it is set to zero instead of rotated; a sweep that
+        // rotates nothing ends the iteration (quadratic convergence makes that a handful of sweeps).
+        boolean rotated = true;
+        int sweep = 0;
+        for (; rotated && sweep < MAX_JACOBI_SWEEPS; sweep++) {
+            rotated = false;
             for (int p = 0; p < m - 1; p++) {
                 for (int q = p + 1; q < m; q++) {
                     double apq = a[p + q * m];
-                    if (apq == 0) {
-                        continue;
-                    }
                     double app = a[p + p * m];
                     double aqq = a[q + q * m];
+                    if (Math.abs(apq) <= EPS * Math.sqrt(Math.abs(app * aqq))) {
+                        a[p + q * m] = 0;
+                        a[q + p * m] = 0;
+                        continue;
+                    }
+                    rotated = true;
                     double tau = (aqq - app) / (2 * apq);
                     double t = Math.copySign(1.0, tau) / (Math.abs(tau) + Math.sqrt(1 + tau * tau));
                     double c = 1 / Math.sqrt(1 + t * t);
@@ -250,8 +248,15 @@ final class EigenSupport {
                         v[k + p * m] = c * vkp - s * vkq;
                         v[k + q * m] = s * vkp + c * vkq;
                     }
+                    // The rotation annihilates a_pq in exact arithmetic: store that, not the rounding.
+                    a[p + q * m] = 0;
+                    a[q + p * m] = 0;
                 }
             }
+        }
+        if (rotated) {
+            throw new EigenSolverException("cyclic Jacobi on a " + m + "x" + m
+                    + " Rayleigh-Ritz matrix did not converge in " + MAX_JACOBI_SWEEPS + " sweeps");
         }
         double[] w = new double[m];
         for (int i = 0; i < m; i++) {
