@@ -12,6 +12,23 @@ package org.elementa.fem.linalg;
  */
 public record EigenResult(double[] values, double[] vectors, int n, int iterations, int factorizations) {
 
+    /**
+     * Checks the shapes: n >= 1 and vectors.length == values.length * n.
+     *
+     * @throws IllegalArgumentException naming the inconsistent component
+     */
+    public EigenResult {
+        java.util.Objects.requireNonNull(values, "values");
+        java.util.Objects.requireNonNull(vectors, "vectors");
+        if (n < 1) {
+            throw new IllegalArgumentException("n = " + n + " must be >= 1");
+        }
+        if ((long) values.length * n != vectors.length) {
+            throw new IllegalArgumentException("vectors.length = " + vectors.length + " must be values.length * n = "
+                    + values.length + " * " + n);
+        }
+    }
+
     /** Number of eigenpairs. */
     public int count() {
         return values.length;
