@@ -105,12 +105,19 @@ public final class RadialDiracSolver {
      * pencil and, should it fail, the dense one.
      */
     public RadialDiracSolver(RadialDiscretization discretization, double c) {
+        this(discretization, c, squaredPencilEigensolver(c), new DenseGeneralizedEigensolver());
+    }
+
+    /** The banded eigensolver configured for the squared pencils {B, S} of speed of light c. */
+    static BandedGeneralizedEigensolver squaredPencilEigensolver(double c) {
+        if (!(c > 0) || Double.isInfinite(c)) {
+            throw new IllegalArgumentException("c = " + c + " must be a finite number > 0");
+        }
         // mu = W^2 - c^4 >= -c^4 (W^2 > 0) is the Sturm anchor with no eigenvalue below it, so the
         // bisection never steps out to -||S^-1 B|| ~ -1e20. Tolerances relative to |mu| + c^2: the
         // bound-state mu are accurate relative to |mu| (|mu| from about c^2 to c^4), which the default
         // scale 1e-6 ||S^-1 B|| (1e14 here) would hide, leaving every hinted shift's side undecided.
-        this(discretization, c, new BandedGeneralizedEigensolver().withLowerBound(-c * c * c * c).withToleranceScale(c * c),
-                new DenseGeneralizedEigensolver());
+        return new BandedGeneralizedEigensolver().withLowerBound(-c * c * c * c).withToleranceScale(c * c);
     }
 
     /**
