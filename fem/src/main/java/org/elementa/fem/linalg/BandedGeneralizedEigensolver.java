@@ -1019,7 +1019,8 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
          * with each such step (the spectrum lies within about ||S^-1 H|| of zero).
          */
         private double split(double left, double right) {
-            double tau = 1e-6 * tolScale;
+            // Written as before the option existed, so the default path keeps its bits.
+            double tau = Double.isNaN(toleranceScale) ? 1e-12 * normC : 1e-6 * tolScale;
             if (Double.isInfinite(left)) {
                 left = Math.min(-2 * normC * Math.pow(4, blindSteps++), right - normC);
             }
