@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.DoubleUnaryOperator;
 import org.elementa.atomic.radial.RadialDiscretization;
+import org.elementa.fem.linalg.BandedGeneralizedEigensolver;
 import org.elementa.fem.linalg.DenseGeneralizedEigensolver;
 import org.elementa.fem.linalg.EigenResult;
 import org.elementa.fem.linalg.EigenSolverException;
@@ -99,15 +100,24 @@ public final class RadialDiracSolver {
     private final Map<String, SymmetricBandMatrix[]> staticPencils = new ConcurrentHashMap<>();
 
     /**
-     * A solver with speed of light c on the given discretization, with the Sturm-bisection and
-     * Rayleigh-quotient eigensolver that the bound mu >= -c^4 makes safe (see {@link SturmEigensolver})
-     * and, should it fail, the dense one.
+     * A solver with speed of light c on the given discretization, with the engine's banded
+     * eigensolver ({@link BandedGeneralizedEigensolver}) told the bound mu >= -c^4 of the squared
+     * pencil and, should it fail, the dense one.
      */
     public RadialDiracSolver(RadialDiscretization discretization, double c) {
-        // Converged when mu moves less than 2 c^2 * 1e-10 (E by 1e-10 Ha): the Rayleigh quotient's own
-        // rounding is ~3e-11 Ha for Z = 92, and the reported energy is recomputed from the vector anyway.
-        this(discretization, c, new SturmEigensolver(-c * c * c * c, 2 * c * c * 1e-10),
-                new DenseGeneralizedEigensolver());
+        this(discretization, c, squaredPencilEigensolver(c), new DenseGeneralizedEigensolver());
+    }
+
+    /** The banded eigensolver configured for the squared pencils {B, S} of speed of light c. */
+    static BandedGeneralizedEigensolver squaredPencilEigensolver(double c) {
+        if (!(c > 0) || Double.isInfinite(c)) {
+            throw new IllegalArgumentException("c = " + c + " must be a finite number > 0");
+        }
+        // mu = W^2 - c^4 >= -c^4 (W^2 > 0) is the Sturm anchor with no eigenvalue below it, so the
+        // bisection never steps out to -||S^-1 B|| ~ -1e20. Tolerances relative to |mu| + c^2: the
+        // bound-state mu are accurate relative to |mu| (|mu| from about c^2 to c^4), which the default
+        // scale 1e-6 ||S^-1 B|| (1e14 here) would hide, leaving every hinted shift's side undecided.
+        return new BandedGeneralizedEigensolver().withLowerBound(-c * c * c * c).withToleranceScale(c * c);
     }
 
     /**

@@ -51,6 +51,13 @@ import org.elementa.fem.kernel.Kernels;
  * with the same S (a self-consistent field loop's mass matrix) skips that factorization. The check
  * depends on S alone, so results never depend on earlier calls.
  *
+ * <p>Two options fit stiff pencils whose wanted eigenvalues lie many orders of magnitude below
+ * ||S^-1 H|| (squared Dirac Hamiltonians: ||S^-1 H|| up to 1e22, wanted |E| from 1e3 to 1e9):
+ * {@link #withLowerBound(double)}, a known lower bound of the spectrum, which then serves as the
+ * Sturm anchor with count 0 instead of blind steps of order -||S^-1 H||; and
+ * {@link #withToleranceScale(double)}, the absolute scale in the tolerances (default
+ * 1e-6 ||S^-1 H||), so that they become relative to |E| for such pencils.
+ *
  * <p>Deterministic: the Lanczos start vectors come from a fixed-seed generator.
  */
 public final class BandedGeneralizedEigensolver implements GeneralizedEigensolver {
@@ -98,6 +105,10 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
     /** Shift budget per wanted eigenpair beyond a fixed allowance; lowered only by tests that provoke failure. */
     private final int shiftsPerPair;
     private final int shiftAllowance;
+    /** Every eigenvalue of the pencils solved is >= lowerBound (-inf: nothing known). */
+    private final double lowerBound;
+    /** Absolute term in the tolerances (added to |E| or |sigma|); NaN: 1e-6 ||S^-1 H|| of the pencil. */
+    private final double toleranceScale;
 
     /** A solver on the kernels chosen by {@link KernelProvider#get()}. */
     public BandedGeneralizedEigensolver() {
@@ -111,12 +122,51 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
 
     /** A solver that gives up after shiftsPerPair * (iu - il + 1) + shiftAllowance shifts (tests of the failure path). */
     BandedGeneralizedEigensolver(Kernels kernels, int shiftsPerPair, int shiftAllowance) {
+        this(kernels, shiftsPerPair, shiftAllowance, Double.NEGATIVE_INFINITY, Double.NaN);
+    }
+
+    private BandedGeneralizedEigensolver(Kernels kernels, int shiftsPerPair, int shiftAllowance, double lowerBound,
+                                         double toleranceScale) {
         if (kernels == null) {
             throw new IllegalArgumentException("kernels must not be null");
         }
         this.kernels = kernels;
         this.shiftsPerPair = shiftsPerPair;
         this.shiftAllowance = shiftAllowance;
+        this.lowerBound = lowerBound;
+        this.toleranceScale = toleranceScale;
+    }
+
+    /**
+     * This solver for pencils whose eigenvalues are all known to be >= bound (a promise of the
+     * caller, e.g. mu >= -c^4 for the squared Dirac Hamiltonian H^2 - c^4 S): the bound is then a
+     * Sturm anchor with zero eigenvalues below it, which brackets the lowest wanted eigenvalue without
+     * factorizations far below the spectrum. A wrong bound makes the certification wrong.
+     *
+     * @throws IllegalArgumentException if bound is not finite
+     */
+    public BandedGeneralizedEigensolver withLowerBound(double bound) {
+        if (!Double.isFinite(bound)) {
+            throw new IllegalArgumentException("bound = " + bound + " must be finite");
+        }
+        return new BandedGeneralizedEigensolver(kernels, shiftsPerPair, shiftAllowance, bound, toleranceScale);
+    }
+
+    /**
+     * This solver with the absolute term of its tolerances set to scale. The tolerances (side of a
+     * shift, nearness of an eigenvalue to a shift or to a locked one) are relative: t (|E| + scale).
+     * The default scale, 1e-6 ||S^-1 H||, suits pencils whose eigenvalues carry errors of order
+     * eps ||S^-1 H||; for stiff pencils whose wanted eigenvalues are accurate relative to |E| (far
+     * below ||S^-1 H||) it would make every shift near them undecidable; give a scale of the order
+     * of the smallest |E| of interest instead.
+     *
+     * @throws IllegalArgumentException if scale is not a finite number > 0
+     */
+    public BandedGeneralizedEigensolver withToleranceScale(double scale) {
+        if (!(scale > 0) || Double.isInfinite(scale)) {
+            throw new IllegalArgumentException("scale = " + scale + " must be a finite number > 0");
+        }
+        return new BandedGeneralizedEigensolver(kernels, shiftsPerPair, shiftAllowance, lowerBound, scale);
     }
 
     @Override
@@ -294,6 +344,8 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
         /** Whether the envelope is enough smaller than the band to use the envelope routines instead of the kernels'. */
         final boolean useEnvelope;
         final double normC;
+        /** The absolute term of the relative tolerances: toleranceScale, or 1e-6 ||S^-1 H||. */
+        final double tolScale;
         final double normH;
         final double normS;
         final TreeMap<Double, Integer> anchors = new TreeMap<>();
@@ -353,6 +405,7 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             this.normS = metric.norm1();
             double nc = normH / metric.lambdaMin();
             this.normC = nc > 0 ? nc : Double.MIN_NORMAL;
+            this.tolScale = Double.isNaN(toleranceScale) ? 1e-6 * normC : toleranceScale;
             if (guesses != null && guesses.length > 0) {
                 hints = guesses.clone();
                 java.util.Arrays.sort(hints);
@@ -366,7 +419,7 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                         sp = Math.min(sp, hints[i + 1] - hints[i]);
                     }
                     if (sp == Double.POSITIVE_INFINITY) {
-                        sp = 1e-3 * Math.max(Math.abs(hints[i]), 1e-6 * normC);
+                        sp = 1e-3 * Math.max(Math.abs(hints[i]), tolScale);
                     }
                     hintSpacing[i] = sp;
                 }
@@ -546,7 +599,7 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                         continue;
                     }
                     double e = inverseIteration(sigma, f, x, sx, y, t1, t2, false);
-                    if (!Double.isNaN(e) && nLocked > 0 && nearLocked(e, 1e-8 * (Math.abs(e) + 1e-6 * normC))) {
+                    if (!Double.isNaN(e) && nLocked > 0 && nearLocked(e, 1e-8 * (Math.abs(e) + tolScale))) {
                         // Converged to a pair already locked: again, deflating it at every step (it is
                         // usually not needed, and costs a product with every locked vector per step).
                         startVector(i, x);
@@ -569,7 +622,7 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                         }
                         continue;
                     }
-                    double margin = 1e-12 * (Math.abs(e) + 1e-6 * normC);
+                    double margin = 1e-12 * (Math.abs(e) + tolScale);
                     int idx;
                     if (e - sigma > margin) {
                         idx = c + lockedBetween(sigma, e);
@@ -683,7 +736,7 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
 
         /** The largest reliable anchor with at most index eigenvalues below it (-inf if none). */
         private double lowerAnchor(int index) {
-            double best = Double.NEGATIVE_INFINITY;
+            double best = lowerBound;
             for (Map.Entry<Double, Integer> e : anchors.entrySet()) {
                 if (e.getValue() <= index) {
                     best = e.getKey();
@@ -751,7 +804,7 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                 if (attempt >= 10) {
                     throw failure("H - sigma S could not be factored stably near sigma = " + sigma);
                 }
-                double delta = 1e-9 * (Math.abs(sigma) + 1e-6 * normC) * Math.pow(10, attempt);
+                double delta = 1e-9 * (Math.abs(sigma) + tolScale) * Math.pow(10, attempt);
                 sigma += (attempt % 2 == 0) ? delta : -2 * delta;
             }
         }
@@ -759,7 +812,7 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
         // ---------------------------------------------------------------- completeness and shifts
 
         private boolean reliable(double sigma) {
-            double tol = 1e-10 * (Math.abs(sigma) + 1e-6 * normC);
+            double tol = 1e-10 * (Math.abs(sigma) + tolScale);
             for (int i = 0; i < nLocked; i++) {
                 if (Math.abs(lockedE[i] - sigma) <= tol) {
                     return false;
@@ -771,7 +824,7 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
         /** Anchors as (sigma, count) pairs, ascending, reliable only, with the virtual ends (-inf, 0), (+inf, n). */
         private List<double[]> reliableAnchors() {
             List<double[]> out = new ArrayList<>();
-            out.add(new double[] {Double.NEGATIVE_INFINITY, 0});
+            out.add(new double[] {lowerBound, 0});
             for (Map.Entry<Double, Integer> e : anchors.entrySet()) {
                 if (reliable(e.getKey())) {
                     out.add(new double[] {e.getKey(), e.getValue()});
@@ -846,7 +899,7 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
         }
 
         private boolean nearAnchor(double sigma) {
-            double tol = 1e-9 * (Math.abs(sigma) + 1e-6 * normC);
+            double tol = 1e-9 * (Math.abs(sigma) + tolScale);
             Double f = anchors.floorKey(sigma);
             Double c = anchors.ceilingKey(sigma);
             return f != null && sigma - f <= tol || c != null && c - sigma <= tol;
@@ -922,7 +975,7 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                 }
             }
             for (double e : estimates) {
-                double tol = 1e-8 * (Math.abs(e) + 1e-6 * normC);
+                double tol = 1e-8 * (Math.abs(e) + tolScale);
                 if (e > left && e < right && !nearLocked(e, tol)) {
                     presumed.add(new double[] {e, 0});
                 }
@@ -973,13 +1026,14 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
 
         /**
          * A point inside (left, right), halving the interval in t = asinh(sigma / tau) with
-         * tau = 1e-12 ||S^-1 H||: a bisection in a signed logarithmic scale, so that eigenvalues many
-         * orders of magnitude below ||S^-1 H|| (stiff finite element pencils) are reached in a few
-         * dozen steps at most. An infinite end is replaced by -+2 ||S^-1 H|| times 4^k, k growing
+         * tau = 1e-6 times the tolerance scale (1e-12 ||S^-1 H|| by default): a bisection in a signed
+         * logarithmic scale, so that eigenvalues many orders of magnitude below ||S^-1 H|| (stiff
+         * finite element pencils) are reached in a few dozen steps at most. An infinite end is replaced by -+2 ||S^-1 H|| times 4^k, k growing
          * with each such step (the spectrum lies within about ||S^-1 H|| of zero).
          */
         private double split(double left, double right) {
-            double tau = 1e-12 * normC;
+            // Written as before the option existed, so the default path keeps its bits.
+            double tau = Double.isNaN(toleranceScale) ? 1e-12 * normC : 1e-6 * tolScale;
             if (Double.isInfinite(left)) {
                 left = Math.min(-2 * normC * Math.pow(4, blindSteps++), right - normC);
             }

@@ -327,4 +327,47 @@ class BandedGeneralizedEigensolverTest {
             org.junit.jupiter.api.Assertions.assertEquals(i + 1, got.values()[i], 1e-12, "eigenvalue " + i);
         }
     }
+
+    @Test
+    void lowerBoundAndToleranceScaleKeepTheAnswerAndTheHintedCost() {
+        // Radial Z = 92 (||S^-1 H|| ~ 1e10): the exact lowest level -Z^2/2 bounds the Galerkin spectrum
+        // from below (Rayleigh-Ritz); the bound given is -Z^2, well clear of it (a bound within the
+        // rounding of E_0 would leave no room for an anchor below E_0). Every wanted |E| is >= Z^2/98 ~ 86,
+        // so a tolerance scale of 1 keeps the tolerances relative to |E| instead of to 1e-6 ||S^-1 H||.
+        double z = 92;
+        Pencils.Pencil p = Pencils.radialCoulomb(z, 7, 31, 8.0, 9.0);
+        EigenResult ref = ejml.lowest(p.h(), p.s(), 7);
+        BandedGeneralizedEigensolver plain = new BandedGeneralizedEigensolver();
+        BandedGeneralizedEigensolver bounded = new BandedGeneralizedEigensolver().withLowerBound(-z * z);
+        BandedGeneralizedEigensolver both = bounded.withToleranceScale(1.0);
+        EigenResult coldPlain = plain.lowest(p.h(), p.s(), 7);
+        EigenResult coldBounded = bounded.lowest(p.h(), p.s(), 7);
+        EigenResult coldBoth = both.lowest(p.h(), p.s(), 7);
+        EigenResult hintedBoth = both.lowest(p.h(), p.s(), 7, ref.values());
+        double sc = scale(p);
+        for (int i = 0; i < 7; i++) {
+            // Backward-stable results agree to a modest multiple of eps * max|E| (max|E| ~ 1e9 here).
+            assertEquals(ref.values()[i], coldBounded.values()[i], 1e-12 * sc, "bounded E" + i);
+            assertEquals(ref.values()[i], coldBoth.values()[i], 1e-12 * sc, "bounded, scaled E" + i);
+            assertEquals(ref.values()[i], hintedBoth.values()[i], 1e-12 * sc, "hinted, bounded, scaled E" + i);
+        }
+        GeneralizedEigensolverContractTest.checkPairs(p, coldBoth, sc, "bounded, scaled");
+        GeneralizedEigensolverContractTest.checkVectorsAgree(p, ref, hintedBoth, sc, "hinted, bounded, scaled");
+        // The bound replaces the blind steps towards -||S^-1 H||: never more shifts than without it.
+        assertTrue(coldBounded.factorizations() <= coldPlain.factorizations(),
+                "bounded " + coldBounded.factorizations() + " vs plain " + coldPlain.factorizations());
+        // Exact hints: one shift per pair (S was checked by the cold call of the same solver).
+        assertEquals(7, hintedBoth.factorizations());
+    }
+
+    @Test
+    void optionsRejectValuesOutsideTheirRange() {
+        BandedGeneralizedEigensolver solver = new BandedGeneralizedEigensolver();
+        assertThrows(IllegalArgumentException.class, () -> solver.withLowerBound(Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> solver.withLowerBound(Double.NEGATIVE_INFINITY));
+        assertThrows(IllegalArgumentException.class, () -> solver.withToleranceScale(0.0));
+        assertThrows(IllegalArgumentException.class, () -> solver.withToleranceScale(-1.0));
+        assertThrows(IllegalArgumentException.class, () -> solver.withToleranceScale(Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> solver.withToleranceScale(Double.POSITIVE_INFINITY));
+    }
 }
