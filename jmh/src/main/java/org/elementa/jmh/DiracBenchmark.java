@@ -21,10 +21,10 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The radial Dirac solver (squared Hamiltonian, Sturm eigensolver): every kappa = -6..5 bound state
+ * The radial Dirac solver (squared Hamiltonian, the engine's banded eigensolver with a lower bound): every kappa = -6..5 bound state
  * with n <= 7 of the Coulomb potential Z = 92 (47 states, 11 pencils) on issue 5's mesh (10
- * elements of order 14, 280 unknowns), without guesses (Sturm bisection) and with guesses 1e-6 off
- * (one factorization per state, as late in an SCF loop); and issue 5's uranium RLDA solve at
+ * elements of order 14, 280 unknowns), without guesses (Sturm bisection from the lower bound) and with guesses 1e-6 off
+ * (about one factorization per state, as late in an SCF loop); and issue 5's uranium RLDA solve at
  * tolerance 1e-8 (the whole SCF, from the Thomas-Fermi start; 29 subshells, 7 kappas, 360 unknowns).
  *
  * <p>Run: {@code java -jar jmh/target/benchmarks.jar DiracBenchmark -f 1 -wi 3 -i 5 -w 1 -r 1}.

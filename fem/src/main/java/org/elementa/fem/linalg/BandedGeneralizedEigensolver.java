@@ -39,13 +39,15 @@ import org.elementa.fem.kernel.Kernels;
  * With hints (previous eigenvalues, as in a self-consistent field loop) a hinted pass runs first,
  * one wanted index at a time: a shift just above the hint, a few steps of inverse iteration with
  * that single factor (eigenvalue from the shifted Rayleigh quotient, no product with H), and the
- * inertia of the same factor fixes the index of the limit (inverse iteration converges to the
- * eigenvalue nearest the shift: the limit e is eigenvalue c if e lies above the shift, c - 1 if
- * below, with c the count). When the hint is poor, Rayleigh-quotient reshifts and bisection of the
- * index's Sturm bracket follow. Where the shifts' counts bracket every pair, the counts alone
- * certify; the pass returns only when every wanted index is covered exactly once, otherwise the
- * Lanczos slicing above continues from its anchors and locked pairs. With good hints this costs one
- * factorization and two or three banded solves per pair.
+ * inertia of the same factor proposes the index of the limit (the limit e is eigenvalue c if e
+ * lies above the shift, c - 1 if below, with c the count, provided inverse iteration reached the
+ * eigenvalue nearest the shift). When the hint is poor, Rayleigh-quotient reshifts and bisection of
+ * the index's Sturm bracket follow. Because a start vector can miss the nearest eigenvector, the
+ * indices are then certified by Sturm counts alone: one more factorization just above the highest
+ * pair (and just below the lowest when the range does not start at 0) must bracket exactly the
+ * pairs found; otherwise the Lanczos slicing above continues from its anchors and locked pairs.
+ * With good hints this costs one factorization per pair plus one (two for a range not starting at
+ * 0), and two or three banded solves per pair.
  *
  * <p>S is checked (positive definite, lambda_min estimate) once per distinct S: a solver reused
  * with the same S (a self-consistent field loop's mass matrix) skips that factorization. The check
@@ -178,7 +180,8 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
     /**
      * The {@code count} lowest eigenpairs, using {@code guesses[i]} (approximations of eigenvalue i,
      * i < guesses.length <= count) as shifts. Good hints (previous eigenvalues of a slightly
-     * changed H) cost about one factorization and a few banded solves per eigenpair; bad hints cost
+     * changed H) cost about one factorization per eigenpair, one more for the certifying Sturm count,
+     * and a few banded solves per eigenpair; bad hints cost
      * time, never correctness (Sturm counts certify the result).
      *
      * @throws IllegalArgumentException if shapes differ, count is outside [1, n], guesses is longer
