@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.elementa.atomic.config.Configuration;
 import org.elementa.atomic.scf.AtomSolution;
@@ -16,28 +13,9 @@ import org.junit.jupiter.api.Test;
 
 class AtomCommandTest {
 
-    private record Run(int status, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int status = ElementaCli.execute(args);
-            return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
-
     @Test
     void jsonHasTheDocumentedKeys() throws Exception {
-        Run r = run("atom", "Ne", "--json");
+        CliRun r = CliRun.of("atom", "Ne", "--json");
         assertEquals(0, r.status(), r.err());
         JsonNode n = new ObjectMapper().readTree(r.out());
         for (String key : new String[] {"Z", "symbol", "functional", "etot", "ekin", "ecoul", "eenuc", "exc",
@@ -53,7 +31,7 @@ class AtomCommandTest {
 
     @Test
     void textOutputListsEnergiesAndEigenvalues() {
-        Run r = run("atom", "2");
+        CliRun r = CliRun.of("atom", "2");
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("Etot") && r.out().contains("Exc") && r.out().contains("He (Z = 2)"), r.out());
     }
@@ -67,7 +45,7 @@ class AtomCommandTest {
         };
         String[] names = {"Xx", "Z = 0", "93", "sum to", "occupation", "NaN", "ATOM", "--all"};
         for (int i = 0; i < cases.length; i++) {
-            Run r = run(cases[i]);
+            CliRun r = CliRun.of(cases[i]);
             assertEquals(2, r.status(), String.join(" ", cases[i]) + ": " + r.err());
             assertEquals(1, r.err().strip().lines().count(), r.err());
             assertTrue(r.err().contains(names[i]), r.err());
@@ -77,7 +55,7 @@ class AtomCommandTest {
     @Test
     void numbersThatAreNotAtomicNumbersNameTheRange() {
         for (String atom : new String[] {"-3", "1.5", "0", "93", "+7", "1e1"}) {
-            Run r = run("atom", atom);
+            CliRun r = CliRun.of("atom", atom);
             assertEquals(2, r.status(), atom + ": " + r.err());
             assertEquals(1, r.err().strip().lines().count(), r.err());
             assertTrue(r.err().contains("Z must be in 1..92"), atom + ": " + r.err());
@@ -88,7 +66,7 @@ class AtomCommandTest {
     void occupationsAreDecimalNumbersOnly() {
         // Java's float syntax (1s2d, 0x1p1, 1e0, NaN) is not an occupation.
         for (String config : new String[] {"1s2d", "1s0x1p1", "1s1e0 2s1", "1sNaN", "1s.5 2s1.5", "1s2."}) {
-            Run r = run("atom", "He", "--config", config);
+            CliRun r = CliRun.of("atom", "He", "--config", config);
             assertEquals(2, r.status(), config + ": " + r.err());
             assertTrue(r.err().contains("occupation"), config + ": " + r.err());
         }
@@ -96,7 +74,7 @@ class AtomCommandTest {
 
     @Test
     void nonConvergenceExitsNonZeroWithTheResidualHistory() {
-        Run r = run("atom", "U", "--max-iterations", "3");
+        CliRun r = CliRun.of("atom", "U", "--max-iterations", "3");
         assertEquals(1, r.status());
         String last = r.err().strip().lines().reduce((x, y) -> y).orElse("");
         assertTrue(last.contains("did not converge") && last.contains("residual history"), last);
@@ -105,7 +83,7 @@ class AtomCommandTest {
     @Test
     void allPrintsEveryAtomEvenWhenTheyFail() {
         // Three SCF iterations converge no atom: every one must still get its row, and the status is 1.
-        Run r = run("atom", "--all", "--max-iterations", "3");
+        CliRun r = CliRun.of("atom", "--all", "--max-iterations", "3");
         assertEquals(1, r.status(), r.err());
         List<String> rows = r.out().lines().filter(l -> l.matches("\\s*\\d+ +\\w+ .*")).toList();
         assertEquals(92, rows.size(), r.out());
@@ -119,7 +97,7 @@ class AtomCommandTest {
     @Test
     void allInParallelGivesTheBitsOfSerialSolves() throws Exception {
         // --all solves the atoms in parallel; each must be bitwise what a lone serial solve gives.
-        Run r = run("atom", "--all", "--json", "--tolerance", "1e-5");
+        CliRun r = CliRun.of("atom", "--all", "--json", "--tolerance", "1e-5");
         JsonNode atoms = new ObjectMapper().readTree(r.out()).get("atoms");
         assertEquals(92, atoms.size());
         AtomSolver serial = AtomSolver.builder().tolerance(1e-5).build();
@@ -139,7 +117,7 @@ class AtomCommandTest {
 
     @Test
     void atomsBeyondUraniumNeedAConfiguration() {
-        Run r = run("atom", "Fm", "--config", "[Rn] 5f12 7s2", "--json");
+        CliRun r = CliRun.of("atom", "Fm", "--config", "[Rn] 5f12 7s2", "--json");
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("\"Z\" : 100"), r.out());
     }

@@ -5,37 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 class AtomDiracCommandTest {
 
-    private record Run(int status, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int status = ElementaCli.execute(args);
-            return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
-
     /** Issue 5: uranium RLDA at tolerance 1e-8 within 1e-8 Ha of -28001.1323254868 (rlda_reference.dat). */
     @Test
     void uraniumJson() throws Exception {
-        Run r = run("atom", "U", "--dirac", "--json", "--tolerance", "1e-8");
+        CliRun r = CliRun.of("atom", "U", "--dirac", "--json", "--tolerance", "1e-8");
         assertEquals(0, r.status(), r.err());
         JsonNode node = new ObjectMapper().readTree(r.out());
         assertEquals("RLDA", node.get("functional").asText());
@@ -56,15 +34,15 @@ class AtomDiracCommandTest {
 
     @Test
     void textAndBadInput() {
-        Run r = run("atom", "Ne", "--dirac");
+        CliRun r = CliRun.of("atom", "Ne", "--dirac");
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("RLDA"), r.out());
         assertTrue(r.out().contains("2p3/2"), r.out());
-        Run badConfig = run("atom", "Fe", "--dirac", "--config", "[Ar] 3d6 4s9");
+        CliRun badConfig = CliRun.of("atom", "Fe", "--dirac", "--config", "[Ar] 3d6 4s9");
         assertEquals(2, badConfig.status());
         assertTrue(badConfig.err().strip().startsWith("elementa atom: --config:"), badConfig.err());
         assertEquals(1, badConfig.err().strip().lines().count(), badConfig.err());
-        assertEquals(2, run("atom", "118", "--dirac").status());
+        assertEquals(2, CliRun.of("atom", "118", "--dirac").status());
     }
 
     @Test
@@ -72,7 +50,7 @@ class AtomDiracCommandTest {
         // Iron [Ar] 3d6 4s2 is NIST's RLDA configuration of Fe (nist/RLDA/26Fe_RLDA.txt): the total must be
         // NIST's -1269.229080 to its 6e-7 agreement for totals (see DiracAtomRegressionTest), and 3d6 is
         // split 2l : 2l + 2 = 2 : 3, 2.4 electrons in 3d3/2 and 3.6 in 3d5/2.
-        Run r = run("atom", "Fe", "--dirac", "--json", "--tolerance", "1e-8", "--config", "[Ar] 3d6 4s2");
+        CliRun r = CliRun.of("atom", "Fe", "--dirac", "--json", "--tolerance", "1e-8", "--config", "[Ar] 3d6 4s2");
         assertEquals(0, r.status(), r.err());
         JsonNode node = new ObjectMapper().readTree(r.out());
         assertEquals(-1269.229080, node.get("etot").asDouble(), 6e-7);
@@ -91,13 +69,13 @@ class AtomDiracCommandTest {
         // c = 1e7: the nonrelativistic limit, dftatom's LDA helium of lda_reference.dat (-2.8348356241; the
         // relativistic shift, 5e-5 Ha at c = 137, falls as 1/c^2 to 1e-14). 2e-8: the reference's precision
         // plus our SCF tolerance.
-        Run r = run("atom", "He", "--dirac", "--json", "--tolerance", "1e-8", "--c", "1e7");
+        CliRun r = CliRun.of("atom", "He", "--dirac", "--json", "--tolerance", "1e-8", "--c", "1e7");
         assertEquals(0, r.status(), r.err());
         assertEquals(-2.8348356241, new ObjectMapper().readTree(r.out()).get("etot").asDouble(), 2e-8);
-        assertEquals(2, run("atom", "He", "--dirac", "--c", "-1").status());
-        assertEquals(2, run("atom", "He", "--c", "1e7").status());
-        assertEquals(2, run("atom", "--all", "--dirac", "--c", "1e7").status());
-        Run tooHeavy = run("atom", "U", "--dirac", "--c", "100");
+        assertEquals(2, CliRun.of("atom", "He", "--dirac", "--c", "-1").status());
+        assertEquals(2, CliRun.of("atom", "He", "--c", "1e7").status());
+        assertEquals(2, CliRun.of("atom", "--all", "--dirac", "--c", "1e7").status());
+        CliRun tooHeavy = CliRun.of("atom", "U", "--dirac", "--c", "100");
         assertEquals(2, tooHeavy.status());
         assertTrue(tooHeavy.err().contains("c sqrt(3)/2"), tooHeavy.err());
         assertEquals(1, tooHeavy.err().strip().lines().count(), tooHeavy.err());
@@ -107,7 +85,7 @@ class AtomDiracCommandTest {
     @Test
     @EnabledIfSystemProperty(named = "elementa.validation.full", matches = "true")
     void allAtoms() {
-        Run r = run("atom", "--all", "--dirac");
+        CliRun r = CliRun.of("atom", "--all", "--dirac");
         assertEquals(0, r.status(), r.out() + r.err());
     }
 }

@@ -5,31 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class RadialDiracCommandTest {
-
-    private record Run(int status, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int status = ElementaCli.execute(args);
-            return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 
     /**
      * Issue 5: Z = 92 with the defaults, 49 states (every n <= 7) by n, l, j, each within 5e-9 Ha of
@@ -37,7 +15,7 @@ class RadialDiracCommandTest {
      */
     @Test
     void uraniumJsonMatchesSommerfeld() throws Exception {
-        Run r = run("radial", "--dirac", "--potential", "coulomb", "--Z", "92", "--json");
+        CliRun r = CliRun.of("radial", "--dirac", "--potential", "coulomb", "--Z", "92", "--json");
         assertEquals(0, r.status(), r.err());
         JsonNode node = new ObjectMapper().readTree(r.out());
         JsonNode states = node.get("states");
@@ -66,11 +44,11 @@ class RadialDiracCommandTest {
 
     @Test
     void textTableAndBadInput() {
-        Run r = run("radial", "--dirac", "--Z", "10", "--states", "4");
+        CliRun r = CliRun.of("radial", "--dirac", "--Z", "10", "--states", "4");
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("2p3/2"), r.out());
-        assertEquals(2, run("radial", "--dirac", "--potential", "harmonic").status());
-        assertEquals(2, run("radial", "--dirac", "--Z", "130").status());
-        assertEquals(2, run("radial", "--dirac", "--c", "-1").status());
+        assertEquals(2, CliRun.of("radial", "--dirac", "--potential", "harmonic").status());
+        assertEquals(2, CliRun.of("radial", "--dirac", "--Z", "130").status());
+        assertEquals(2, CliRun.of("radial", "--dirac", "--c", "-1").status());
     }
 }
