@@ -223,12 +223,7 @@ public final class DiracAtomSolver {
 
         /** Anderson mixing: linear parameter in (0, 1] and history length >= 0. */
         public Builder mixing(double beta, int historyLength) {
-            if (!(beta > 0 && beta <= 1)) {
-                throw new IllegalArgumentException("mixing beta = " + beta + " must be in (0, 1]");
-            }
-            if (historyLength < 0) {
-                throw new IllegalArgumentException("history = " + historyLength + " must be >= 0");
-            }
+            AndersonMixer.checkParameters(beta, historyLength);
             this.mixing = beta;
             this.history = historyLength;
             return this;

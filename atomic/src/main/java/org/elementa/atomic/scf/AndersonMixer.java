@@ -42,12 +42,7 @@ public final class AndersonMixer {
         if (size < 1) {
             throw new IllegalArgumentException("size = " + size + " must be >= 1");
         }
-        if (!(beta > 0 && beta <= 1)) {
-            throw new IllegalArgumentException("mixing beta = " + beta + " must be in (0, 1]");
-        }
-        if (history < 0) {
-            throw new IllegalArgumentException("history = " + history + " must be >= 0");
-        }
+        checkParameters(beta, history);
         if (weights != null && weights.length != size) {
             throw new IllegalArgumentException("weights has length " + weights.length + ", expected " + size);
         }
@@ -55,6 +50,20 @@ public final class AndersonMixer {
         this.beta = beta;
         this.history = history;
         this.weights = weights == null ? null : weights.clone();
+    }
+
+    /**
+     * Checks the mixing parameters, for builders that take them before a mixer exists.
+     *
+     * @throws IllegalArgumentException unless beta is in (0, 1] and history >= 0
+     */
+    public static void checkParameters(double beta, int history) {
+        if (!(beta > 0 && beta <= 1)) {
+            throw new IllegalArgumentException("mixing beta = " + beta + " must be in (0, 1]");
+        }
+        if (history < 0) {
+            throw new IllegalArgumentException("history = " + history + " must be >= 0");
+        }
     }
 
     /** Forgets the history. */
