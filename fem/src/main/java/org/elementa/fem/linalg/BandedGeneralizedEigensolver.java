@@ -24,15 +24,21 @@ import org.elementa.fem.kernel.Kernels;
  *     entries of D. Every shift is such an anchor.</li>
  * <li>Lanczos on OP = (H - sigma S)^-1 S, which is self-adjoint in the S inner product, with full
  *     re-orthogonalization (classical Gram-Schmidt twice) against its own basis and against the
- *     already locked eigenvectors. Ritz values theta give E = sigma + 1/theta; a Ritz pair is locked
- *     when the eigenvalue error bound beta_j |y_j| / theta^2 from the Lanczos estimate is below
- *     1e-14 |E| and, after one inverse-iteration step that damps far components, the backward
- *     error ||H x - E S x|| / ((||H|| + |E| ||S||) ||x||) is below 1e-13.</li>
+ *     already locked eigenvectors; a breakdown (an invariant subspace, as for a repeated
+ *     eigenvalue) restarts the run from a new vector orthogonal to both. Ritz values theta give
+ *     E = sigma + 1/theta; a Ritz pair is locked when the eigenvalue error bound
+ *     beta_j |y_j| / theta^2 from the Lanczos estimate is below 1e-14 |E| and, after one
+ *     inverse-iteration step that damps far components (two if needed), the backward error
+ *     ||H x - E S x|| / ((||H|| + |E| ||S||) ||x||) is below 1e-13.</li>
  * <li>The run is complete when two anchors a below and b above the wanted indices satisfy
  *     count(b) - count(a) = number of locked eigenvalues between them: then no eigenvalue was
- *     missed. Until then the next shift goes to a hint, to a Ritz estimate inside the lowest
- *     interval that lacks eigenvalues, between the estimates that straddle a wanted index
- *     boundary, or (with no estimate at hand) bisects the interval.</li>
+ *     missed. Only trusted counts certify: not those of a factor whose growth stayed above its
+ *     limit, not those within a window (proportional to the growth) of a locked eigenvalue, and
+ *     not two anchors whose counts decrease with sigma (both are set aside and noted). Until then
+ *     the next shift goes to a hint, to a Ritz estimate inside the lowest interval that lacks
+ *     eigenvalues, between the estimates that straddle a wanted index boundary, or (with no
+ *     estimate at hand) bisects the interval; a cluster of locked eigenvalues that counts cannot
+ *     split (a repeated eigenvalue) is bracketed by two counts and locked whole.</li>
  * <li>A final Rayleigh-Ritz step on the wanted vectors in the original pencil gives Rayleigh
  *     quotient accuracy and exact S-orthonormality, also inside near-degenerate clusters.</li>
  * </ul>
@@ -46,6 +52,9 @@ import org.elementa.fem.kernel.Kernels;
  * indices are then certified by Sturm counts alone: one more factorization just above the highest
  * pair (and just below the lowest when the range does not start at 0) must bracket exactly the
  * pairs found; otherwise the Lanczos slicing above continues from its anchors and locked pairs.
+ * Each pair's backward error is checked on the bits returned, after its last orthogonalization.
+ * A repeated hint (a repeated eigenvalue, whose copies no count can index one by one) is left to
+ * the Lanczos slicing.
  * With good hints this costs one factorization per pair plus one (two for a range not starting at
  * 0), and two or three banded solves per pair.
  *
@@ -59,6 +68,9 @@ import org.elementa.fem.kernel.Kernels;
  * Sturm anchor with count 0 instead of blind steps of order -||S^-1 H||; and
  * {@link #withToleranceScale(double)}, the absolute scale in the tolerances (default
  * 1e-6 ||S^-1 H||), so that they become relative to |E| for such pencils.
+ *
+ * <p>H = 0 (or ||S^-1 H|| below 1e-120) has no scale of its own: the tolerances then take
+ * ||S^-1 H|| = 1e-120, and the eigenvalue 0 comes back to within about 1e-136.
  *
  * <p>Deterministic: the Lanczos start vectors come from a fixed-seed generator.
  */
@@ -102,6 +114,26 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
     private static final int MAX_STEPS = 60;
     /** Largest tolerated growth of the LDL^T factors relative to ||H|| + |sigma| ||S|| (see factor). */
     private static final double MAX_GROWTH = 1e3;
+    /**
+     * Half-width, relative to (|sigma| + tolScale) and per unit of factor growth, of the window around
+     * a shift inside which a locked eigenvalue makes the shift's Sturm count undecidable (see
+     * countWindow for the derivation).
+     */
+    private static final double COUNT_WINDOW = 1e-10;
+    /**
+     * Floor of ||S^-1 H||, the scale of every absolute tolerance, for H = 0 (which has no scale of its
+     * own) and pencils below it. The solver places shifts as close as about 1e-16 ||S^-1 H|| to an
+     * eigenvalue (moves of 1e-9 tolScale = 1e-15 ||S^-1 H|| in factor), so Lanczos values theta reach
+     * 1e16 / ||S^-1 H||, and the tridiagonal QR squares them: 1e-120 keeps theta^2 below 1e272; the
+     * smallest tolerances, about 1e-31 ||S^-1 H||, stay normal numbers.
+     */
+    private static final double NORM_C_FLOOR = 1e-120;
+    /**
+     * Most Ritz pairs a Lanczos run aims at inside a cluster that Sturm counts cannot split (an
+     * exactly repeated eigenvalue): every vector of the cluster must be locked before the counts can
+     * certify it, and 16 keeps a run within MAX_STEPS (3 * 16 + 12 = 60).
+     */
+    private static final int CLUSTER_TARGET = 16;
 
     private final Kernels kernels;
     /** Shift budget per wanted eigenpair beyond a fixed allowance; lowered only by tests that provoke failure. */
@@ -246,6 +278,15 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
     }
 
     /**
+     * A factored shift: its Sturm count (negative pivots), the growth of its factor, and whether the
+     * count may certify completeness. Not trusted: a factor whose growth stayed above MAX_GROWTH (its
+     * inertia may be wrong far from any eigenvalue), or a count found inconsistent with another
+     * anchor's or with the locked eigenvalues (see reliableAnchors and complete).
+     */
+    private record Anchor(int count, double growth, boolean trusted) {
+    }
+
+    /**
      * The check of the last S, kept so that a sequence of solves with one S (a self-consistent field
      * loop: the mass matrix never changes) factors it once. Computed from S alone, so that a solve's
      * bits do not depend on which solves came before it. Races only cost a recomputation.
@@ -326,6 +367,31 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
         return run.solve();
     }
 
+    /** A result with the lines of the solver's history (shifts, counts, growths, runs, anchors set aside). */
+    record Traced(EigenResult result, List<String> history) {
+    }
+
+    /**
+     * {@link #range(SymmetricBandMatrix, SymmetricBandMatrix, int, int, double[])} with its history,
+     * for tests of the decisions a result does not show (empty history on the dense path).
+     */
+    Traced traced(SymmetricBandMatrix h, SymmetricBandMatrix s, int il, int iu, double[] guesses) {
+        EigenSupport.checkRange(h, s, il, iu);
+        checkGuesses(guesses, iu - il + 1);
+        EigenSupport.checkFinite(h, "h");
+        EigenSupport.checkFinite(s, "s");
+        if (3 * (iu - il + 1) > h.size()) {
+            return new Traced(new DenseGeneralizedEigensolver(kernels).range(h, s, il, iu), List.of());
+        }
+        Run run = new Run(h, s, il, iu, guesses);
+        EigenResult result = run.solve();
+        List<String> lines = new ArrayList<>();
+        for (java.util.function.Supplier<String> line : run.history) {
+            lines.add(line.get());
+        }
+        return new Traced(result, lines);
+    }
+
     private EigenResult solve(SymmetricBandMatrix h, SymmetricBandMatrix s, int il, int iu, double[] guesses) {
         EigenSupport.checkFinite(h, "h");
         EigenSupport.checkFinite(s, "s");
@@ -353,9 +419,16 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
         final double normC;
         /** The absolute term of the relative tolerances: toleranceScale, or 1e-6 ||S^-1 H||. */
         final double tolScale;
+        /** ||H||_1, floored at NORM_C_FLOOR lambda_min(S) (H = 0): the scale of H in backward errors and growth. */
         final double normH;
         final double normS;
-        final TreeMap<Double, Integer> anchors = new TreeMap<>();
+        /** Every shift factored, with its count, its growth and whether its count may certify. */
+        final TreeMap<Double, Anchor> anchors = new TreeMap<>();
+        /**
+         * Every shift asked of factor, also those it then moved (growth): a request is not repeated,
+         * or a shift that factor keeps moving the same way would be asked for again and again.
+         */
+        final java.util.TreeSet<Double> requested = new java.util.TreeSet<>();
         /** Diagnostics for the failure message, formatted only when one is thrown. */
         final List<java.util.function.Supplier<String>> history = new ArrayList<>();
         final double[] work;
@@ -378,6 +451,11 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
         int blindSteps;
         /** Growth of the latest factor (see factor). */
         double lastGrowth;
+        /** Sturm count of the latest factor, and whether it may be trusted (see factor). */
+        int lastCount;
+        boolean lastTrusted;
+        /** Set by inverseIteration when it settled on an eigenvalue already locked (see hintedPass). */
+        boolean settledOnLocked;
 
         Run(SymmetricBandMatrix h, SymmetricBandMatrix s, int il, int iu, double[] guesses) {
             this.h = h;
@@ -400,21 +478,27 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             lockedSX = new double[n * cap];
             lockedE = new double[cap];
             lockedFast = new boolean[cap];
-            this.normH = EigenSupport.norm1(h);
+            double hNorm = EigenSupport.norm1(h);
             this.normS = metric.norm1();
-            double nc = normH / metric.lambdaMin();
-            this.normC = nc > 0 ? nc : Double.MIN_NORMAL;
+            double nc = hNorm / metric.lambdaMin();
+            // H = 0 (or below the floor): all tolerances and backward errors are measured as if
+            // ||H||_1 = NORM_C_FLOOR lambda_min(S), so that none of them is zero or 0/0.
+            boolean floored = !(nc >= NORM_C_FLOOR);
+            this.normC = floored ? NORM_C_FLOOR : nc;
+            this.normH = floored ? NORM_C_FLOOR * metric.lambdaMin() : hNorm;
             this.tolScale = Double.isNaN(toleranceScale) ? 1e-6 * normC : toleranceScale;
             if (guesses != null && guesses.length > 0) {
                 hints = guesses.clone();
                 java.util.Arrays.sort(hints);
                 hintSpacing = new double[hints.length];
                 for (int i = 0; i < hints.length; i++) {
+                    // Hints closer than a certification margin are copies of one (repeated) eigenvalue,
+                    // not a spacing: a shift that close to the hint could not tell the side of its limit.
                     double sp = Double.POSITIVE_INFINITY;
-                    if (i > 0 && hints[i] > hints[i - 1]) {
+                    if (i > 0 && hints[i] - hints[i - 1] > certificationMargin(hints[i])) {
                         sp = Math.min(sp, hints[i] - hints[i - 1]);
                     }
-                    if (i + 1 < hints.length && hints[i + 1] > hints[i]) {
+                    if (i + 1 < hints.length && hints[i + 1] - hints[i] > certificationMargin(hints[i])) {
                         sp = Math.min(sp, hints[i + 1] - hints[i]);
                     }
                     if (sp == Double.POSITIVE_INFINITY) {
@@ -496,12 +580,13 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                 double[] shift = nextShift();
                 double sigma = shift[0];
                 int target = (int) shift[1];
+                double clusterRadius = shift.length > 2 ? shift[2] : Double.POSITIVE_INFINITY;
                 double[] f = new double[ld * n];
                 sigma = factor(sigma, f);
                 if (target == 0 || complete() != null) {
                     continue;
                 }
-                lanczos(sigma, f, target);
+                lanczos(sigma, f, target, clusterRadius);
             }
         }
 
@@ -526,7 +611,6 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
          */
         private EigenResult hintedPass() {
             int k = iu - il + 1;
-            int[] index = new int[k];
             int[] slot = new int[k];
             int fastLocked = 0;
             double[] f = new double[ld * n];
@@ -541,6 +625,12 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                 if (taken[i]) {
                     continue;
                 }
+                if (i > 0 && hints[i] - hints[i - 1] <= certificationMargin(hints[i])) {
+                    // A repeated hint: a repeated eigenvalue, whose copies neither their counts nor
+                    // their values (all equal) can index one by one. The robust path locks the whole
+                    // cluster (see clusterShift).
+                    continue;
+                }
                 double sp = hintSpacing[i];
                 double sigma = hints[i] + HINT_OFFSET * sp;
                 if (starts != null) {
@@ -550,17 +640,22 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                 }
                 for (int shift = 0; shift < SHIFTS_PER_HINT && !taken[i]; shift++) {
                     sigma = factor(sigma, f);
-                    int c = anchors.get(sigma);
+                    int c = lastCount;
                     double lo = lowerAnchor(wanted);
                     double hi = upperAnchor(wanted);
-                    if (c != wanted && c != wanted + 1) {
-                        // Eigenvalue 'wanted' is not a neighbour of sigma: bisect its bracket (counts only).
-                        sigma = split(lo, hi);
+                    if (!lastTrusted || c != wanted && c != wanted + 1) {
+                        // An untrusted count cannot name the index of what inverse iteration finds here.
+                        // Eigenvalue 'wanted' is not a neighbour of sigma: narrow its bracket (counts only).
+                        sigma = bracketStep(lo, hi);
+                        if (Double.isNaN(sigma)) {
+                            // Inside a cluster of locked eigenvalues that counts cannot split: the robust path's job.
+                            break;
+                        }
                         startVector(i, x);
                         continue;
                     }
                     double e = inverseIteration(sigma, f, x, sx, y, t1, t2, false);
-                    if (!Double.isNaN(e) && nLocked > 0 && nearLocked(e, 1e-8 * (Math.abs(e) + tolScale))) {
+                    if (settledOnLocked) {
                         // Converged to a pair already locked: again, deflating it at every step (it is
                         // usually not needed, and costs a product with every locked vector per step).
                         startVector(i, x);
@@ -579,28 +674,39 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                             sigma = next;
                         } else {
                             sigma = split(lo, hi);
+                            if (nearAnchor(sigma)) {
+                                break;
+                            }
                             startVector(i, x);
                         }
                         continue;
                     }
                     double margin = 1e-12 * (Math.abs(e) + tolScale);
-                    int idx;
+                    int idx = -1;
+                    boolean undecided = false;
                     if (e - sigma > margin) {
                         idx = c + lockedBetween(sigma, e);
                     } else if (sigma - e > margin) {
                         idx = c - 1 - lockedBetween(e, sigma);
                     } else {
-                        idx = -1;
+                        undecided = true;
                     }
                     if (idx >= il && idx <= iu && !taken[idx - il]) {
                         taken[idx - il] = true;
-                        index[fastLocked] = idx;
                         slot[fastLocked++] = nLocked;
-                        lockFast(e, x, sx);
+                        lockChecked(e, x, sx);
                     }
-                    if (!taken[i]) {
+                    if (undecided) {
+                        // Settled too close to sigma to tell its side: count just below it next, from the
+                        // same (converged) vector, so that the side and the index are decidable.
+                        sigma = e - certificationMargin(e);
+                    } else if (!taken[i]) {
                         // Converged to a neighbour: look between the anchors that bracket the wanted index.
                         sigma = split(lowerAnchor(wanted), upperAnchor(wanted));
+                        if (nearAnchor(sigma)) {
+                            // The bracket no longer narrows (its ends are untrusted counts): the robust path's job.
+                            break;
+                        }
                         startVector(i, x);
                     }
                 }
@@ -640,11 +746,17 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
 
         /**
          * Inverse iteration at sigma with the factor f, at most INVERSE_STEPS solves; returns the
-         * settled shifted Rayleigh quotient with x S-normalized (sx = S x) and a backward error within
-         * BACKWARD_TOL, or NaN.
+         * settled shifted Rayleigh quotient, or NaN (with the last quotient in y[0]). On success x is
+         * the pair's vector as it will be stored: S-orthogonalized against the locked vectors (one
+         * Gram-Schmidt pass), S-normalized, sx = S x, and its backward error with the returned value,
+         * measured on exactly these bits, is within FAST_BACKWARD_TOL; {@link #lockChecked} stores
+         * them unchanged, so the result of the hinted pass is the pair that was checked. Without
+         * deflation, a quotient that settles on a locked eigenvalue returns NaN and sets
+         * settledOnLocked (the caller then starts again with deflation).
          */
         private double inverseIteration(double sigma, double[] f, double[] x, double[] sx, double[] y,
                                         double[] t1, double[] t2, boolean deflate) {
+            settledOnLocked = false;
             double[] coef = new double[Math.max(1, nLocked)];
             orthogonalizeLocked(x, coef);
             orthogonalizeLocked(x, coef);
@@ -672,6 +784,12 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                 boolean settled = step > 0 && Math.abs(next - e) <= SETTLE_TOL * Math.abs(next - sigma) + 4 * EPS * Math.abs(next);
                 e = next;
                 if (settled) {
+                    if (!deflate && nLocked > 0 && nearLocked(e, 1e-8 * (Math.abs(e) + tolScale))) {
+                        settledOnLocked = true;
+                        y[0] = e;
+                        return Double.NaN;
+                    }
+                    finalOrthogonalization(x, sx, coef);
                     double res = normalizedResidual(x, sx, y, t2);
                     if (res <= FAST_BACKWARD_TOL) {
                         note("  inverse iteration at %.17g: %.17g after %d solves, backward error %.3e",
@@ -686,6 +804,63 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             return Double.NaN;
         }
 
+        /**
+         * The last change a converged vector of the hinted pass sees: one Gram-Schmidt pass against
+         * the locked vectors (it is S-orthogonal to them up to its own error, and one pass takes that
+         * to rounding level), then S-normalization, with sx = S x recomputed.
+         */
+        private void finalOrthogonalization(double[] x, double[] sx, double[] coef) {
+            if (nLocked > 0) {
+                orthogonalizeLocked(x, coef);
+                multiplyS(x, sx);
+            }
+            double nrm = Math.sqrt(kernels.dot(n, x, 0, sx, 0));
+            kernels.scal(n, 1 / nrm, x, 0);
+            kernels.scal(n, 1 / nrm, sx, 0);
+        }
+
+        /**
+         * The next count-only shift inside the bracket (lo, hi) of a wanted index: where the locked
+         * eigenvalues in the bracket form one tight cluster (within one count window; see
+         * clusterShift), first just beside it (at the certification margin), since plain bisection
+         * would only crawl towards it when the index sits inside the cluster; otherwise the
+         * bisection point. NaN when the bracket already lies within that margin band around the
+         * cluster (counts cannot split it), or when the bisection point was asked for before (the
+         * bracket does not narrow: its ends are untrusted counts).
+         */
+        private double bracketStep(double lo, double hi) {
+            double[] span = lockedSpan(lo, hi);
+            if (span != null && span[1] - span[0] <= countWindow(span[1], 1.0)) {
+                double below = span[0] - certificationMargin(span[0]);
+                double above = span[1] + certificationMargin(span[1]);
+                if (lo >= below && hi <= above) {
+                    return Double.NaN;
+                }
+                if (above < hi && !nearAnchor(above)) {
+                    return above;
+                }
+                if (below > lo && !nearAnchor(below)) {
+                    return below;
+                }
+            }
+            double sigma = split(lo, hi);
+            // A bisection point asked for before: the bracket does not narrow (its ends are untrusted counts).
+            return nearAnchor(sigma) ? Double.NaN : sigma;
+        }
+
+        /** {lowest, highest} locked eigenvalue in (lo, hi), or null if none lies there. */
+        private double[] lockedSpan(double lo, double hi) {
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < nLocked; i++) {
+                if (lockedE[i] > lo && lockedE[i] < hi) {
+                    min = Math.min(min, lockedE[i]);
+                    max = Math.max(max, lockedE[i]);
+                }
+            }
+            return min <= max ? new double[] {min, max} : null;
+        }
+
         /** A fixed generic start vector for hint i (no eigenvector is orthogonal to it in practice). */
         private void startVector(int i, double[] x) {
             SplittableRandom rnd = new SplittableRandom(0x5EED_1A2CL + 104729L * i);
@@ -694,21 +869,21 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             }
         }
 
-        /** The largest reliable anchor with at most index eigenvalues below it (-inf if none). */
+        /** The largest trusted anchor with at most index eigenvalues below it (lowerBound if none). */
         private double lowerAnchor(int index) {
             double best = lowerBound;
-            for (Map.Entry<Double, Integer> e : anchors.entrySet()) {
-                if (e.getValue() <= index) {
+            for (Map.Entry<Double, Anchor> e : anchors.entrySet()) {
+                if (e.getValue().trusted() && e.getValue().count() <= index && e.getKey() > best) {
                     best = e.getKey();
                 }
             }
             return best;
         }
 
-        /** The smallest anchor with more than index eigenvalues below it (+inf if none). */
+        /** The smallest trusted anchor with more than index eigenvalues below it (+inf if none). */
         private double upperAnchor(int index) {
-            for (Map.Entry<Double, Integer> e : anchors.entrySet()) {
-                if (e.getValue() > index) {
+            for (Map.Entry<Double, Anchor> e : anchors.entrySet()) {
+                if (e.getValue().trusted() && e.getValue().count() > index) {
                     return e.getKey();
                 }
             }
@@ -718,11 +893,16 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
         /**
          * Factors H - sigma S = L D L^T into f and records the shift's Sturm count. LDL^T without
          * pivoting of an indefinite matrix is stable only while its factors stay small: the growth
-         * max_i (|L| |D| |L|^T)_ii / (||H|| + |sigma| ||S||) is checked, and when it exceeds
+         * g = max_i (|L| |D| |L|^T)_ii / (||H|| + |sigma| ||S||) is checked, and when it exceeds
          * MAX_GROWTH (a pivot nearly vanished: sigma is close to an eigenvalue of a leading block)
-         * sigma is moved by a relative 1e-9, 1e-8, ..., 1e-3 until it does not. Returns the shift used.
+         * sigma is moved by a relative 1e-9, 1e-8, ..., 1e-4 until it does not. A factor still above
+         * MAX_GROWTH after six moves is kept for its solves (iterative refinement repairs them, see
+         * shiftedSolveRefined) but its count is recorded as not trusted: the rounding of such a factor
+         * (proportional to g, see countWindow) can flip the inertia of eigenvalues far from sigma,
+         * and a wrong count that certifies completeness returns a wrong answer. Returns the shift used.
          */
         private double factor(double sigma, double[] f) {
+            requested.add(sigma);
             double[] growth = new double[n];
             for (int attempt = 0; ; attempt++) {
                 for (int i = 0; i < f.length; i++) {
@@ -755,10 +935,14 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                 }
                 boolean ok = info == 0 && worst <= MAX_GROWTH;
                 if (ok || attempt >= 6 && info == 0 && Double.isFinite(worst)) {
-                    anchors.put(sigma, negative);
+                    Anchor before = anchors.get(sigma);
+                    // A shift set aside earlier stays aside: the same factor gives the same count again.
+                    anchors.put(sigma, new Anchor(negative, worst, ok && (before == null || before.trusted())));
                     lastGrowth = worst;
-                    note("shift %.17g: %d eigenvalues below%s", sigma, negative,
-                            ok ? "" : String.format(" (factor growth %.2e)", worst));
+                    lastCount = negative;
+                    lastTrusted = ok;
+                    note("shift %.17g: %d eigenvalues below (factor growth %.2e%s)", sigma, negative, worst,
+                            ok ? "" : String.format(" > %.0e after %d moves: count not trusted", MAX_GROWTH, attempt));
                     return sigma;
                 }
                 if (attempt >= 10) {
@@ -771,8 +955,47 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
 
         // ---------------------------------------------------------------- completeness and shifts
 
-        private boolean reliable(double sigma) {
-            double tol = 1e-10 * (Math.abs(sigma) + tolScale);
+        /**
+         * Half-width of the window around sigma inside which the count of a factor of growth g cannot
+         * be relied on to put an eigenvalue on its true side: COUNT_WINDOW max(1, g) (|sigma| + tolScale).
+         *
+         * <p>Why it scales with g. The computed factor is the exact LDL^T factor of H - sigma S + E
+         * with |E| <= gamma_{kd+1} |L| |D| |L|^T entrywise (LDL^T without pivoting is Gaussian
+         * elimination with U = D L^T: Higham, Accuracy and Stability of Numerical Algorithms, 2nd ed.,
+         * 2002, Thm 9.3; in a band every entry sums at most kd + 1 products, gamma_m = m eps / (1 - m eps)).
+         * |L| |D| |L|^T = B B^T with B = |L| |D|^(1/2) is positive semidefinite, so its largest entry is
+         * its largest diagonal entry, g (||H|| + |sigma| ||S||). The count is exact for the pencil
+         * (H + E, S), whose eigenvalues lie within ||E||_2 / lambda_min(S) of those of (H, S) (Weyl),
+         * to first order at lambda + x^T E x with x the S-normalized eigenvector. Either way the
+         * distance within which the count may err is proportional to ||E||, hence to g: a factor of
+         * growth g is g times less decisive than one of growth 1, and the window grows with it.
+         *
+         * <p>Why (|sigma| + tolScale) and 1e-10 at g = 1. That is the solver's model of how well the
+         * eigenvalues near sigma are determined (see withToleranceScale: relative to |E|, with the
+         * absolute floor tolScale), the same model as in all its tolerances. With the default
+         * tolScale = 1e-6 ||S^-1 H|| the floor of the window is 1e-16 ||S^-1 H||, the rounding of an
+         * eigenvalue of a normwise backward-stable method (eps ||S^-1 H|| / 2); the relative part,
+         * 1e-10 = 4.5e5 eps, exceeds the constant (2 kd + 1) gamma_{kd+1} of the normwise bound above
+         * (2e3 eps at kd = 31) by two orders of magnitude.
+         *
+         * <p>Consistency with the certification shifts: certificationMargin is the window of a
+         * factor of the largest accepted growth MAX_GROWTH, so every trusted factor placed there is
+         * outside the window of the eigenvalue it brackets.
+         *
+         * <p>A window that is too small costs a count off by one next to a locked eigenvalue: it shows
+         * as a mismatch between counts and locked eigenvalues (more shifts, or anchors set aside as
+         * inconsistent); a wrong certification needs two such errors that cancel.
+         */
+        private double countWindow(double sigma, double growth) {
+            return COUNT_WINDOW * Math.max(1.0, growth) * (Math.abs(sigma) + tolScale);
+        }
+
+        /** Whether the anchor at sigma may certify now: trusted, and no locked eigenvalue within its count window. */
+        private boolean reliable(double sigma, Anchor a) {
+            if (!a.trusted()) {
+                return false;
+            }
+            double tol = countWindow(sigma, a.growth());
             for (int i = 0; i < nLocked; i++) {
                 if (Math.abs(lockedE[i] - sigma) <= tol) {
                     return false;
@@ -781,26 +1004,50 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             return true;
         }
 
-        /** Anchors as (sigma, count) pairs, ascending, reliable only, with the virtual ends (-inf, 0), (+inf, n). */
+        /**
+         * Reliable anchors as (sigma, count) pairs, ascending, with the virtual ends (lowerBound, 0)
+         * and (+inf, n). Counts must not decrease with sigma; two neighbours that do are the sign
+         * of a factor whose inertia rounding changed, and nothing tells which of the two: both are
+         * set aside (no longer trusted, noted in the history with their counts and growths), and
+         * the search then places new shifts where counts are missing.
+         */
         private List<double[]> reliableAnchors() {
-            List<double[]> out = new ArrayList<>();
-            out.add(new double[] {lowerBound, 0});
-            for (Map.Entry<Double, Integer> e : anchors.entrySet()) {
-                if (reliable(e.getKey())) {
-                    out.add(new double[] {e.getKey(), e.getValue()});
+            while (true) {
+                List<double[]> out = new ArrayList<>();
+                out.add(new double[] {lowerBound, 0});
+                for (Map.Entry<Double, Anchor> e : anchors.entrySet()) {
+                    // At or below a given lower bound a count adds nothing to the bound's own count 0.
+                    if (e.getKey() > lowerBound && reliable(e.getKey(), e.getValue())) {
+                        out.add(new double[] {e.getKey(), e.getValue().count()});
+                    }
                 }
-            }
-            out.add(new double[] {Double.POSITIVE_INFINITY, n});
-            // Counts must not decrease with sigma; a violation means an inaccurate inertia: drop the later anchor.
-            for (int i = 1; i < out.size(); i++) {
-                if (out.get(i)[1] < out.get(i - 1)[1]) {
-                    note("dropped inconsistent anchor at %s", out.get(i)[0]);
-                    anchors.remove(out.get(i)[0]);
-                    out.remove(i);
-                    i--;
+                out.add(new double[] {Double.POSITIVE_INFINITY, n});
+                int bad = -1;
+                for (int i = 1; i < out.size() && bad < 0; i++) {
+                    if (out.get(i)[1] < out.get(i - 1)[1]) {
+                        bad = i;
+                    }
                 }
+                if (bad < 0) {
+                    return out;
+                }
+                // The virtual ends cannot be the culprits (0 <= every count <= n): both are real anchors.
+                double a = out.get(bad - 1)[0];
+                double b = out.get(bad)[0];
+                note("inconsistent Sturm counts: %d below %.17g (growth %.2e) but %d below %.17g (growth %.2e); "
+                        + "both set aside", anchors.get(a).count(), a, anchors.get(a).growth(),
+                        anchors.get(b).count(), b, anchors.get(b).growth());
+                distrust(a);
+                distrust(b);
             }
-            return out;
+        }
+
+        /** Marks the anchor at sigma as not trusted (it stays known to nearAnchor, so no shift is placed on it again). */
+        private void distrust(double sigma) {
+            Anchor a = anchors.get(sigma);
+            if (a != null && a.trusted()) {
+                anchors.put(sigma, new Anchor(a.count(), a.growth(), false));
+            }
         }
 
         private int lockedBetween(double lo, double hi) {
@@ -834,10 +1081,12 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             int cHi = (int) a.get(hi)[1];
             int found = lockedBetween(sLo, sHi);
             if (found > cHi - cLo) {
-                // More locked eigenvalues than the counts allow: an inertia was wrong. Forget the tighter anchor.
-                note("locked %d eigenvalues in (%s, %s) where the counts allow %d: dropping anchors", found, sLo, sHi, cHi - cLo);
-                anchors.remove(sHi);
-                anchors.remove(sLo);
+                // More locked eigenvalues than the counts allow: one of the two counts is wrong (the
+                // locked pairs are S-orthonormal with small residuals, so they are distinct eigenpairs).
+                note("locked %d eigenvalues in (%.17g, %.17g) where the counts allow %d: both anchors set aside",
+                        found, sLo, sHi, cHi - cLo);
+                distrust(sLo);
+                distrust(sHi);
                 return null;
             }
             if (found < cHi - cLo) {
@@ -858,21 +1107,25 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             return sel;
         }
 
+        /** Whether a shift within 1e-9 (|sigma| + tolScale) of sigma was factored or asked for already. */
         private boolean nearAnchor(double sigma) {
             double tol = 1e-9 * (Math.abs(sigma) + tolScale);
             Double f = anchors.floorKey(sigma);
             Double c = anchors.ceilingKey(sigma);
-            return f != null && sigma - f <= tol || c != null && c - sigma <= tol;
+            Double rf = requested.floor(sigma);
+            Double rc = requested.ceiling(sigma);
+            return f != null && sigma - f <= tol || c != null && c - sigma <= tol
+                    || rf != null && sigma - rf <= tol || rc != null && rc - sigma <= tol;
         }
 
         /**
          * Distance from an eigenvalue e at which a shift's inertia is trusted to put e on the right
-         * side: far above the rounding of e and of the count (1e-10 relative, see reliable()), far
+         * side: the count window (see countWindow) of a factor of the largest accepted growth, far
          * below the spacing of the levels the solver is used for; a neighbour closer than this makes
          * the count disagree and the robust path take over, so it costs speed, never correctness.
          */
         private double certificationMargin(double e) {
-            return 1e-7 * (Math.abs(e) + 1e-6 * normC);
+            return COUNT_WINDOW * MAX_GROWTH * (Math.abs(e) + tolScale);
         }
 
         private boolean nearLocked(double e, double tol) {
@@ -945,6 +1198,10 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             // eigenvalues that straddle it keeps the search to the wanted indices.
             int wantedHere = Math.min(iu, cr - 1) - Math.max(il, cl) + 1;
             boolean crowded = cr - cl > 2 * wantedHere + 8;
+            double[] cluster = clusterShift(left, right, cr - cl - found, crowded);
+            if (cluster != null) {
+                return cluster;
+            }
             int[] boundaries = {il, iu + 1};
             for (int b : boundaries) {
                 int r = b - cl;
@@ -982,6 +1239,54 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                 }
             }
             return new double[] {split(left, right), target};
+        }
+
+        /**
+         * The next shift for a deficient interval (left, right) whose locked eigenvalues form one
+         * tight cluster (an exactly repeated eigenvalue, H = c S, H = 0, decoupled copies of one
+         * block), or null when that is not the case. Tight: all within the count window of one
+         * another (see countWindow), so that no count can split them: a shift among them has a
+         * locked eigenvalue within its window, and bisection towards them only produces more such
+         * shifts. Every vector of the cluster must be locked before counts around it can certify
+         * anything, so: when no Ritz estimate lies in the interval (nothing better to aim at), or
+         * when it is crowded (bisection would be next) and at least two such locked eigenvalues are
+         * there, two counts just outside the cluster, at the certification margin, bracket it; once the
+         * interval lies within that bracket, a Lanczos run at its upper end (restarting at every
+         * breakdown, see lanczos) locks up to CLUSTER_TARGET of the missing vectors, counting only
+         * Ritz values inside the bracket (radius right - left from the shift).
+         */
+        private double[] clusterShift(double left, double right, int missing, boolean crowded) {
+            double[] span = lockedSpan(left, right);
+            if (span == null || missing <= 0 || span[1] - span[0] > countWindow(span[1], 1.0)) {
+                return null;
+            }
+            double above = span[1] + certificationMargin(span[1]);
+            double below = span[0] - certificationMargin(span[0]);
+            if (left >= below && right <= above) {
+                return new double[] {right, Math.min(missing, CLUSTER_TARGET), right - left};
+            }
+            // Ritz estimates in the interval guide the search better, unless it is crowded and the
+            // cluster has two or more locked members already.
+            if (estimateBetween(left, right) && !(crowded && lockedBetween(left, right) >= 2)) {
+                return null;
+            }
+            if (right > above && !nearAnchor(above)) {
+                return new double[] {above, 0};
+            }
+            if (left < below && !nearAnchor(below)) {
+                return new double[] {below, 0};
+            }
+            return null;
+        }
+
+        /** Whether a Ritz estimate not near a locked eigenvalue lies in (left, right). */
+        private boolean estimateBetween(double left, double right) {
+            for (double e : estimates) {
+                if (e > left && e < right && !nearLocked(e, 1e-8 * (Math.abs(e) + tolScale))) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**
@@ -1036,7 +1341,17 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
 
         // ---------------------------------------------------------------- Lanczos
 
-        private void lanczos(double sigma, double[] f, int target) {
+        /**
+         * A shift-invert Lanczos run at sigma with full re-orthogonalization, until the target Ritz
+         * pairs nearest sigma pass the lock test (with a finite clusterRadius: until target of those
+         * within clusterRadius of sigma do), then lockRitzPairs. A breakdown (beta ~ 0: the Krylov
+         * space is invariant, as for an exactly repeated eigenvalue, whose eigenspace a single start
+         * vector sees in one direction only, or for H = c S) does not end the run: its Ritz pairs are
+         * exact, and the run goes on from a new generic vector orthogonal to the basis and to the
+         * locked vectors (beta = 0 decouples the tridiagonal matrix), so that each restart can
+         * reach another vector of the repeated eigenvalue.
+         */
+        private void lanczos(double sigma, double[] f, int target, double clusterRadius) {
             // The first run (at the Gershgorin shift, which may lie far below the wanted eigenvalues of a
             // stiff pencil) is kept short: its Ritz estimates and the Sturm counts steer the next shifts.
             int stepLimit = runs == 0 ? FIRST_RUN_STEPS : Math.max(24, 3 * target + 12);
@@ -1097,21 +1412,59 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                 for (int i = 0; i < m; i++) {
                     thetaMax = Math.max(thetaMax, Math.abs(d[i]));
                 }
+                boolean invariant = b <= 64 * EPS * thetaMax;
+                if (invariant) {
+                    // What is left of w is rounding: the Ritz pairs so far are exact.
+                    b = 0;
+                    beta[j] = 0;
+                }
                 lastBeta = b;
-                if (b <= 64 * EPS * thetaMax || m == n - nLocked) {
+                if (m == n - nLocked || convergedNearest(sigma, m, d, z, b, target, clusterRadius) || j + 1 >= mMax) {
                     break;
                 }
-                if (convergedNearest(sigma, m, d, z, b, target)) {
-                    break;
-                }
-                if (j + 1 < mMax) {
-                    for (int i = 0; i < n; i++) {
-                        q[(j + 1) * n + i] = w[i] / b;
-                        p[(j + 1) * n + i] = work2[i] / b;
+                if (invariant) {
+                    if (!restart(rnd, q, p, j + 1, coef)) {
+                        break;
                     }
+                    note("  Lanczos at %.17g: invariant subspace after %d steps, restarted", sigma, m);
+                    continue;
+                }
+                for (int i = 0; i < n; i++) {
+                    q[(j + 1) * n + i] = w[i] / b;
+                    p[(j + 1) * n + i] = work2[i] / b;
                 }
             }
-            lockRitzPairs(sigma, f, target, m, alpha, beta, lastBeta, q, p);
+            lockRitzPairs(sigma, f, target, m, alpha, beta, lastBeta, q, p, clusterRadius);
+        }
+
+        /**
+         * Column j of q (and p = S q) after a breakdown: a generic vector S-orthogonalized twice
+         * against q_0..q_{j-1} and the locked vectors, S-normalized. False when less than 1e-8 of it
+         * is left (a generic vector keeps about sqrt(1 - d/n) of its norm outside a d-dimensional
+         * subspace, so that much loss means the basis and the locked vectors span the space).
+         */
+        private boolean restart(SplittableRandom rnd, double[] q, double[] p, int j, double[] coef) {
+            double[] w = work;
+            for (int i = 0; i < n; i++) {
+                w[i] = rnd.nextDouble() - 0.5;
+            }
+            multiplyS(w, work2);
+            double before = Math.sqrt(kernels.dot(n, w, 0, work2, 0));
+            for (int pass = 0; pass < 2; pass++) {
+                kernels.gemv(true, n, j, 1.0, p, 0, n, w, 0, 0.0, coef, 0);
+                kernels.gemv(false, n, j, -1.0, q, 0, n, coef, 0, 1.0, w, 0);
+                orthogonalizeLocked(w, coef);
+            }
+            multiplyS(w, work2);
+            double nrm = Math.sqrt(Math.max(0.0, kernels.dot(n, w, 0, work2, 0)));
+            if (!(nrm > 1e-8 * before)) {
+                return false;
+            }
+            for (int i = 0; i < n; i++) {
+                q[j * n + i] = w[i] / nrm;
+                p[j * n + i] = work2[i] / nrm;
+            }
+            return true;
         }
 
         /**
@@ -1136,8 +1489,21 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             kernels.axpy(n, 1.0, t1, 0, b, 0);
         }
 
-        /** True when the target Ritz values of largest |theta| all pass the lock test. */
-        private boolean convergedNearest(double sigma, int m, double[] theta, double[] last, double b, int target) {
+        /**
+         * True when the target Ritz values of largest |theta| all pass the lock test; with a finite
+         * clusterRadius, when target Ritz values within clusterRadius of sigma (|1/theta| <= radius) do.
+         */
+        private boolean convergedNearest(double sigma, int m, double[] theta, double[] last, double b, int target,
+                                         double clusterRadius) {
+            if (clusterRadius < Double.POSITIVE_INFINITY) {
+                int inside = 0;
+                for (int i = 0; i < m; i++) {
+                    if (Math.abs(theta[i]) * clusterRadius >= 1 && lockable(sigma, theta[i], Math.abs(b * last[i]))) {
+                        inside++;
+                    }
+                }
+                return inside >= target;
+            }
             Integer[] order = new Integer[m];
             for (int i = 0; i < m; i++) {
                 order[i] = i;
@@ -1181,10 +1547,11 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
          * converged, are usually unwanted ends of the spectrum; they stay estimates). Each candidate
          * gets one inverse-iteration step with the shift's factor, which damps the error components
          * along far eigenvectors (large in ||H x - E S x||, invisible to the Lanczos estimate) by
-         * |E - sigma| / |E_far - sigma|, then must pass the true-residual test.
+         * |E - sigma| / |E_far - sigma|, then must pass the true-residual test (a candidate that does
+         * not gets a second step first).
          */
         private void lockRitzPairs(double sigma, double[] f, int target, int m, double[] alpha, double[] beta,
-                                   double b, double[] q, double[] p) {
+                                   double b, double[] q, double[] p, double clusterRadius) {
             double[] d = new double[m];
             double[] e = new double[m];
             double[] y = new double[m * m];
@@ -1213,7 +1580,9 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             for (int i = 0; i < m; i++) {
                 double theta = d[i];
                 double est = Math.abs(b * y[(m - 1) + i * m]);
-                if (theta == 0 || absTheta[i] < rankLimit || !lockable(sigma, theta, est)) {
+                // In a cluster run only the cluster's Ritz pairs (within clusterRadius of sigma) are locked.
+                boolean outside = absTheta[i] * clusterRadius < 1;
+                if (theta == 0 || absTheta[i] < rankLimit || outside || !lockable(sigma, theta, est)) {
                     if (theta != 0) {
                         unconverged.add(sigma + 1 / theta);
                     }
@@ -1224,6 +1593,15 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                 orthogonalizeLocked(x, coef);
                 orthogonalizeLocked(x, coef);
                 double res = residual(x, sx, hx, r);
+                if (!(res <= BACKWARD_TOL)) {
+                    // One more step for a vector that passed the Lanczos test early (near a shift the
+                    // test on E is lenient about the vector): it damps the far components once more.
+                    System.arraycopy(sx, 0, x, 0, n);
+                    shiftedSolveRefined(sigma, f, x, hx, r);
+                    orthogonalizeLocked(x, coef);
+                    orthogonalizeLocked(x, coef);
+                    res = residual(x, sx, hx, r);
+                }
                 double energy = r[0];
                 if (res <= BACKWARD_TOL && Double.isFinite(res)) {
                     lock(energy, x, sx);
@@ -1269,18 +1647,20 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             return rn / ((normH + Math.abs(energy) * normS) * xn);
         }
 
-        private void lockFast(double energy, double[] x, double[] sx) {
-            // One Gram-Schmidt pass: the converged vector is S-orthogonal to the locked ones up to its own
-            // error, and one pass takes that to rounding level.
-            lock(energy, x, sx, 1);
-            lockedFast[nLocked - 1] = true;
+        /**
+         * Locks a pair of the hinted pass exactly as inverseIteration checked it (already orthogonalized
+         * against the locked vectors and S-normalized; see finalOrthogonalization): no further change,
+         * so the backward error measured there is the backward error of what finishFast returns.
+         */
+        private void lockChecked(double energy, double[] x, double[] sx) {
+            ensureRoom();
+            System.arraycopy(x, 0, lockedX, nLocked * n, n);
+            System.arraycopy(sx, 0, lockedSX, nLocked * n, n);
+            lockedFast[nLocked] = true;
+            lockedE[nLocked++] = energy;
         }
 
-        private void lock(double energy, double[] x, double[] sx) {
-            lock(energy, x, sx, 2);
-        }
-
-        private void lock(double energy, double[] x, double[] sx, int passes) {
+        private void ensureRoom() {
             if (nLocked == lockedE.length) {
                 int cap = Math.min(n, 2 * lockedE.length + 1);
                 lockedE = java.util.Arrays.copyOf(lockedE, cap);
@@ -1288,11 +1668,15 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                 lockedSX = java.util.Arrays.copyOf(lockedSX, cap * n);
                 lockedFast = java.util.Arrays.copyOf(lockedFast, cap);
             }
+        }
+
+        private void lock(double energy, double[] x, double[] sx) {
+            ensureRoom();
             // Re-orthogonalize against the locked set (the Ritz vector is S-orthogonal to it up to rounding).
             if (nLocked > 0) {
                 // sx (= S x on entry) is stale once x is orthogonalized.
                 double[] coef = new double[nLocked];
-                for (int pass = 0; pass < passes; pass++) {
+                for (int pass = 0; pass < 2; pass++) {
                     orthogonalizeLocked(x, coef);
                 }
                 multiplyS(x, sx);
@@ -1377,8 +1761,10 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
         /**
          * The result of the hinted pass without a Rayleigh-Ritz step: its vectors are already
          * S-orthonormal (each was orthogonalized against those locked before it) and each passed the
-         * backward-error test; the values stay the shifted Rayleigh quotients, which are more
-         * accurate than x^T H x for stiff H.
+         * backward-error test FAST_BACKWARD_TOL on its final bits, after that orthogonalization
+         * (inverseIteration checks the vector lockChecked stores, and no later lock changes an
+         * earlier vector); the values stay the shifted Rayleigh quotients, which are more accurate
+         * than x^T H x for stiff H.
          */
         private EigenResult finishFast(int[] sel) {
             int k = sel.length;
