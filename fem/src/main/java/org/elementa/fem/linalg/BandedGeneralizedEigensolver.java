@@ -598,7 +598,8 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
          * the shifted operator, sigma + y^T S x / y^T S y with y = (H - sigma S)^-1 S x: it needs no
          * product with H, so it does not lose digits to the cancellation between large entries of a
          * stiff H (finite element stiffness near a singular potential), which x^T H x does. A pair is
-         * locked when that estimate has settled and the backward error passes BACKWARD_TOL.
+         * locked when that estimate has settled and the backward error of the vector as stored (after
+         * its last orthogonalization against the locked ones) passes FAST_BACKWARD_TOL.
          *
          * <p>Index of a locked pair: c = number of eigenvalues below sigma (the inertia of the same
          * factor). Inverse iteration converges to the eigenvalue nearest sigma among those not
