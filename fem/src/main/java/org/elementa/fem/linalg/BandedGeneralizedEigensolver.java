@@ -75,15 +75,42 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
     /**
      * Hinted pass: the shift sits this fraction of the spacing between hints above the hint, so
      * that an exact hint does not put it on the eigenvalue, while inverse iteration still gains
-     * about five digits per solve when the hint is good.
+     * about five digits per solve when the hint is good (but never closer than ANCHOR_CLEARANCE,
+     * see hintOffset).
      */
     private static final double HINT_OFFSET = 1e-5;
+    /**
+     * Distance, relative to |E| + tolScale, from an eigenvalue E at which a shift is a reliable Sturm
+     * anchor with a margin: ten times the 1e-10 below which reliable() distrusts a count (about
+     * 4 eps ||S^-1 H|| by default). The hinted shifts and the certifying shifts keep this distance
+     * from their eigenvalues and no more: a larger one loses, on pencils whose ||S^-1 H|| is large
+     * (finite elements graded towards a nucleus), the gap to the neighbouring eigenvalues.
+     */
+    private static final double ANCHOR_CLEARANCE = 1e-9;
+    /**
+     * Hinted pass: the shift stays within this fraction of the spacing between hints from its hint,
+     * so that inverse iteration contracts the neighbours' components at least a hundredfold per solve.
+     */
+    private static final double MAX_HINT_OFFSET = 1e-2;
     /**
      * Hinted pass: acceptance on the backward error, tighter than BACKWARD_TOL because a locked vector
      * that is slightly off pollutes, through the orthogonalization against it, every pair found later
      * near it (nearly double eigenvalues).
      */
     private static final double FAST_BACKWARD_TOL = 1e-14;
+    /**
+     * Hinted pass: inverse iteration has settled only when the S-norm change of its normalized vector
+     * shrinks at least this much per solve. A component along an eigenvalue e' is multiplied by
+     * |E - sigma| / |e' - sigma| relative to the wanted one per solve; a slower decay means an eigenvalue
+     * nearly as close to the shift as E (or closer), whose component a warm start would carry from one
+     * call to the next and grow. The Rayleigh quotient alone does not show it (its error is quadratic).
+     */
+    private static final double CONTRACTION = 0.5;
+    /**
+     * Hinted pass: a change of the normalized vector this small is rounding (measured: 3e-16 to 1e-15
+     * on the atomic SCF's pencils), not an eigenvector's component, and passes the contraction test.
+     */
+    private static final double CHANGE_FLOOR = 1e-13;
     /** Hinted pass: most inverse-iteration solves with one factor before a new shift. */
     private static final int INVERSE_STEPS = 6;
     /**
@@ -367,6 +394,8 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
         /** Start vectors of the hinted pass (column i for hint i), or null: generic ones. */
         double[] starts;
         final double[] hintSpacing;
+        /** Whether hint i has no distinct neighbour (its hintSpacing is then a fallback scale, not a spacing). */
+        final boolean[] hintAlone;
         int nextHint;
         int factorizations;
         int steps;
@@ -413,6 +442,7 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                 hints = guesses.clone();
                 java.util.Arrays.sort(hints);
                 hintSpacing = new double[hints.length];
+                hintAlone = new boolean[hints.length];
                 for (int i = 0; i < hints.length; i++) {
                     double sp = Double.POSITIVE_INFINITY;
                     if (i > 0 && hints[i] > hints[i - 1]) {
@@ -421,7 +451,8 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                     if (i + 1 < hints.length && hints[i + 1] > hints[i]) {
                         sp = Math.min(sp, hints[i + 1] - hints[i]);
                     }
-                    if (sp == Double.POSITIVE_INFINITY) {
+                    hintAlone[i] = sp == Double.POSITIVE_INFINITY;
+                    if (hintAlone[i]) {
                         sp = 1e-3 * Math.max(Math.abs(hints[i]), tolScale);
                     }
                     hintSpacing[i] = sp;
@@ -429,6 +460,7 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             } else {
                 hints = new double[0];
                 hintSpacing = new double[0];
+                hintAlone = new boolean[0];
             }
         }
 
@@ -548,14 +580,16 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
         }
 
         /**
-         * The hinted fast path: for each hint g (ascending) one factorization at sigma = g + HINT_OFFSET
-         * times the spacing to the neighbouring hints, then inverse iteration with that factor alone
+         * The hinted fast path: for each hint g (ascending) one factorization at sigma = g + an offset
+         * (hintOffset: a small fraction of the spacing to the neighbouring hints, never less than the
+         * anchor clearance), then inverse iteration with that factor alone
          * (Parlett, The Symmetric Eigenvalue Problem, sec. 4.2), from a fixed generic start vector
          * S-orthogonal to the pairs already locked. The eigenvalue estimate is the Rayleigh quotient of
          * the shifted operator, sigma + y^T S x / y^T S y with y = (H - sigma S)^-1 S x: it needs no
          * product with H, so it does not lose digits to the cancellation between large entries of a
          * stiff H (finite element stiffness near a singular potential), which x^T H x does. A pair is
-         * locked when that estimate has settled and the backward error passes BACKWARD_TOL.
+         * locked when that estimate has settled, the vector's change contracts (CONTRACTION) and the
+         * backward error passes FAST_BACKWARD_TOL.
          *
          * <p>Index of a locked pair: c = number of eigenvalues below sigma (the inertia of the same
          * factor). Inverse iteration converges to the eigenvalue nearest sigma among those not
@@ -583,8 +617,7 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                 if (taken[i]) {
                     continue;
                 }
-                double sp = hintSpacing[i];
-                double sigma = hints[i] + HINT_OFFSET * sp;
+                double sigma = hints[i] + hintOffset(i, hints[i]);
                 if (starts != null) {
                     System.arraycopy(starts, i * n, x, 0, n);
                 } else {
@@ -613,7 +646,7 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                         // iteration) from the same vector while it stays inside the bracket, else bisect.
                         double rq = y[0];
                         if (rq > lo && rq < hi) {
-                            double next = rq + HINT_OFFSET * sp;
+                            double next = rq + hintOffset(i, rq);
                             if (nearAnchor(next)) {
                                 // No progress (a cluster that one vector cannot resolve): the robust path's job.
                                 break;
@@ -682,8 +715,9 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
 
         /**
          * Inverse iteration at sigma with the factor f, at most INVERSE_STEPS solves; returns the
-         * settled shifted Rayleigh quotient with x S-normalized (sx = S x) and a backward error within
-         * BACKWARD_TOL, or NaN.
+         * settled shifted Rayleigh quotient with x S-normalized (sx = S x), a change of x that shrank
+         * by CONTRACTION over the last solve (or is rounding) and a backward error within
+         * FAST_BACKWARD_TOL, or NaN.
          */
         private double inverseIteration(double sigma, double[] f, double[] x, double[] sx, double[] y,
                                         double[] t1, double[] t2, boolean deflate) {
@@ -692,6 +726,14 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             orthogonalizeLocked(x, coef);
             multiplyS(x, sx);
             double e = Double.NaN;
+            double[] lastX = new double[n];
+            double[] lastSX = new double[n];
+            double norm0 = 1 / Math.sqrt(kernels.dot(n, x, 0, sx, 0));
+            for (int i = 0; i < n; i++) {
+                lastX[i] = x[i] * norm0;
+                lastSX[i] = sx[i] * norm0;
+            }
+            double lastChange = Double.NaN;
             for (int step = 0; step < INVERSE_STEPS; step++) {
                 System.arraycopy(sx, 0, y, 0, n);
                 shiftedSolveRefined(sigma, f, y, t1, t2);
@@ -711,7 +753,19 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                     sx[i] *= scale;
                 }
                 double next = sigma + ysx / ysy;
-                boolean settled = step > 0 && Math.abs(next - e) <= SETTLE_TOL * Math.abs(next - sigma) + 4 * EPS * Math.abs(next);
+                double sign = ysx < 0 ? -1 : 1;
+                double change2 = 0;
+                for (int i = 0; i < n; i++) {
+                    double dx = x[i] - sign * lastX[i];
+                    change2 += dx * (sx[i] - sign * lastSX[i]);
+                    lastX[i] = x[i];
+                    lastSX[i] = sx[i];
+                }
+                double change = Math.sqrt(Math.max(change2, 0));
+                boolean contracting = change <= CONTRACTION * lastChange || change <= CHANGE_FLOOR;
+                lastChange = change;
+                boolean settled = step > 0 && contracting
+                        && Math.abs(next - e) <= SETTLE_TOL * Math.abs(next - sigma) + 4 * EPS * Math.abs(next);
                 e = next;
                 if (settled) {
                     double res = residual(x, t1, y, t2);
@@ -910,12 +964,33 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
 
         /**
          * Distance from an eigenvalue e at which a shift's inertia is trusted to put e on the right
-         * side: far above the rounding of e and of the count (1e-10 relative, see reliable()), far
-         * below the spacing of the levels the solver is used for; a neighbour closer than this makes
-         * the count disagree and the robust path take over, so it costs speed, never correctness.
+         * side: ten times the rounding of e and of the count (1e-10 relative, see reliable()), and as
+         * far below the spacing of the levels as that allows; a neighbour closer than this makes the
+         * count disagree and the robust path take over, so it costs speed, never correctness.
          */
         private double certificationMargin(double e) {
-            return 1e-7 * (Math.abs(e) + 1e-6 * normC);
+            return ANCHOR_CLEARANCE * (Math.abs(e) + tolScale);
+        }
+
+        /**
+         * How far above the value g (hint i, or a Rayleigh quotient for it) the hinted pass shifts:
+         * HINT_OFFSET times the spacing to the neighbouring hints, but at least the anchor clearance
+         * (so that the shift's count is reliable and certifies the pair without another factorization)
+         * and at most MAX_HINT_OFFSET times the spacing. A hint without neighbours gets the clearance
+         * alone: the gap to the next eigenvalue is unknown, and inverse iteration from a start vector
+         * (a warm start's previous eigenvector) multiplies an eigenvector's component at distance d
+         * from e by |e - sigma| / |d - (sigma - e)| per solve, which grows when the offset exceeds d / 2.
+         * (A spacing of 1e-3 max(|g|, tolScale) put the shift of Mn's 3d level 0.15 Ha above it on a
+         * finite element space with ||S^-1 H|| ~ 1.5e13, past half its 0.27 Ha gap to the box states:
+         * the warm-started self-consistent field then fed those states' tails back and diverged.)
+         */
+        private double hintOffset(int i, double g) {
+            double clearance = ANCHOR_CLEARANCE * (Math.abs(g) + tolScale);
+            if (hintAlone[i]) {
+                return clearance;
+            }
+            double sp = hintSpacing[i];
+            return Math.min(Math.max(HINT_OFFSET * sp, clearance), MAX_HINT_OFFSET * sp);
         }
 
         private boolean nearLocked(double e, double tol) {
