@@ -46,6 +46,8 @@ import org.openjdk.jmh.annotations.Warmup;
 public class RadialEigenBenchmark {
 
     private static final double Z = 92;
+    /** States per l: every n <= 7. */
+    private static final int[] COUNTS = {7, 6, 5, 4, 3, 2, 1};
 
     /** Solver and potential for the full solve. */
     @State(Scope.Thread)
@@ -70,23 +72,26 @@ public class RadialEigenBenchmark {
             for (int i = 0; i < v.length; i++) {
                 v[i] = -Z / quad.point(i);
             }
-            for (int l = 0; l < 7; l++) {
-                for (RadialState s : solver.solve(v, l, 7 - l)) {
+            for (List<RadialState> states : solver.solveByL(v, COUNTS)) {
+                for (RadialState s : states) {
                     double err = Math.abs(s.energy() + Z * Z / (2.0 * s.n() * s.n()));
                     if (!(err < 5e-10)) {
-                        throw new IllegalStateException(eigensolver + ": n=" + s.n() + " l=" + l + " error " + err);
+                        throw new IllegalStateException(eigensolver + ": n=" + s.n() + " l=" + s.l() + " error " + err);
                     }
                 }
             }
         }
     }
 
-    /** All 28 states: seven solves, l = 0..6. */
+    /**
+     * All 28 states: seven solves, l = 0..6, by {@link RadialSchrodingerSolver#solveByL} (the banded
+     * solver takes l = 0's hints from the low-order predictor and each next l's from the previous
+     * one; the dense and EJML solvers ignore hints).
+     */
     @Benchmark
     public double coulombUranium28States(Solve st) {
         double sum = 0;
-        for (int l = 0; l < 7; l++) {
-            List<RadialState> states = st.solver.solve(st.v, l, 7 - l);
+        for (List<RadialState> states : st.solver.solveByL(st.v, COUNTS)) {
             for (RadialState s : states) {
                 sum += s.energy();
             }

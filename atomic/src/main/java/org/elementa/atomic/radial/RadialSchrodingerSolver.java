@@ -6,6 +6,7 @@ import java.util.function.DoubleUnaryOperator;
 import org.elementa.fem.assembly.Assembly1D;
 import org.elementa.fem.kernel.KernelProvider;
 import org.elementa.fem.kernel.Kernels;
+import org.elementa.fem.linalg.DenseGeneralizedEigensolver;
 import org.elementa.fem.linalg.EigenResult;
 import org.elementa.fem.linalg.GeneralizedEigensolver;
 import org.elementa.fem.linalg.SymmetricBandMatrix;
@@ -46,6 +47,14 @@ public final class RadialSchrodingerSolver {
     private final SymmetricBandMatrix kinetic;
     private final SymmetricBandMatrix centrifugal;
     private final double[] weights;
+    /**
+     * The predictor for hints without a previous l: the same mesh and quadrature points at a low
+     * order, solved densely; null when the eigensolver ignores hints or the order is already low.
+     */
+    private final RadialSchrodingerSolver predictor;
+
+    /** Order of the predictor's elements (its levels are within ~1e-3 relative on the default mesh). */
+    private static final int PREDICTOR_ORDER = 6;
 
     /**
      * Assembles the kinetic, centrifugal and overlap matrices once.
@@ -68,6 +77,11 @@ public final class RadialSchrodingerSolver {
         scale(kinetic, 0.5);
         this.centrifugal = Assembly1D.mass(quadrature, -2);
         scale(centrifugal, 0.5);
+        this.predictor = eigensolver.usesHints() && discretization.order() >= 2 * PREDICTOR_ORDER
+                ? new RadialSchrodingerSolver(new RadialDiscretization(discretization.rmax(), discretization.a(),
+                        discretization.elements(), PREDICTOR_ORDER, discretization.quadraturePoints()),
+                        new DenseGeneralizedEigensolver())
+                : null;
     }
 
     private static void scale(SymmetricBandMatrix m, double s) {
@@ -163,10 +177,26 @@ public final class RadialSchrodingerSolver {
 
     /**
      * The {@code count} lowest states of angular momentum l, V given at the quadrature points.
+     * With an eigensolver that uses hints ({@link GeneralizedEigensolver#usesHints()}), the hints
+     * come from a low-order solve on the same mesh (see {@link #solveByL}).
      *
      * @throws IllegalArgumentException if l &lt; 0, count &lt; 1 or count &gt; dofs, the array has the wrong length, or a value is not finite
      */
     public List<RadialState> solve(double[] vAtPoints, int l, int count) {
+        return solve(vAtPoints, l, count, null);
+    }
+
+    /**
+     * The {@code count} lowest states of angular momentum l, with {@code hints[i]} approximating
+     * the energy of state i (at most count of them; null: none). Hints make the banded eigensolver
+     * several times faster and never change what it returns beyond rounding: a wrong hint costs time,
+     * not correctness (its Sturm counts certify every state's index).
+     *
+     * @throws IllegalArgumentException if l &lt; 0, count &lt; 1 or count &gt; dofs, the array has the
+     *                                  wrong length, a value is not finite, or hints is longer than
+     *                                  count or holds a non-finite value
+     */
+    public List<RadialState> solve(double[] vAtPoints, int l, int count, double[] hints) {
         if (l < 0) {
             throw new IllegalArgumentException("l = " + l + " must be >= 0");
         }
@@ -174,8 +204,84 @@ public final class RadialSchrodingerSolver {
             throw new IllegalArgumentException("count = " + count + " must be in [1, dofs] = [1, " + space.dofs() + "]");
         }
         checkPotential(vAtPoints, l);
+        if (hints != null && hints.length > count) {
+            throw new IllegalArgumentException("hints.length = " + hints.length + " must be <= count = " + count);
+        }
+        if (hints == null && predictor != null && count <= predictor.space.dofs() / 3) {
+            List<RadialState> coarse = predictor.solve(vAtPoints, l, count, null);
+            hints = new double[count];
+            for (int k = 0; k < count; k++) {
+                hints[k] = coarse.get(k).energy();
+            }
+        }
+        return solveChecked(vAtPoints, l, count, hints);
+    }
+
+    /**
+     * The lowest states of every l = 0..counts.length-1, counts[l] of them (0: none), in one call:
+     * the states of l - 1 give the hints for l, state by state with the same n (E(n, l) is close to
+     * E(n, l - 1) in a screened Coulomb potential and equal to it in the pure Coulomb one, where
+     * the levels are degenerate in l), and l = 0, or any state beyond those of l - 1, takes the
+     * low-order predictor's. With the banded eigensolver this is the fast way to a whole shell
+     * structure (about one factorization per state).
+     *
+     * @return one list per l, in order of energy
+     * @throws IllegalArgumentException if counts is null or empty, a count is negative or exceeds the
+     *                                  dofs, or V is not valid (as {@link #solve(double[], int, int)})
+     */
+    public List<List<RadialState>> solveByL(double[] vAtPoints, int[] counts) {
+        if (counts == null || counts.length == 0) {
+            throw new IllegalArgumentException("counts must hold at least one entry (l = 0)");
+        }
+        for (int l = 0; l < counts.length; l++) {
+            if (counts[l] < 0 || counts[l] > space.dofs()) {
+                throw new IllegalArgumentException("counts[" + l + "] = " + counts[l] + " must be in [0, dofs] = [0, "
+                        + space.dofs() + "]");
+            }
+        }
+        checkPotential(vAtPoints, 0);
+        List<List<RadialState>> out = new ArrayList<>(counts.length);
+        List<RadialState> previous = List.of();
+        for (int l = 0; l < counts.length; l++) {
+            int count = counts[l];
+            if (count == 0) {
+                out.add(List.of());
+                previous = List.of();
+                continue;
+            }
+            double[] hints = null;
+            if (previous.size() > 1 && eigensolver.usesHints()) {
+                // State k of l is n = l + 1 + k: state k + 1 of l - 1.
+                int m = Math.min(count, previous.size() - 1);
+                hints = new double[m];
+                for (int k = 0; k < m; k++) {
+                    hints[k] = previous.get(k + 1).energy();
+                }
+                if (m < count && predictor != null && count <= predictor.space.dofs() / 3) {
+                    hints = null;
+                }
+            }
+            List<RadialState> states = hints == null ? solve(vAtPoints, l, count, null)
+                    : solveChecked(vAtPoints, l, count, hints);
+            out.add(states);
+            previous = states;
+        }
+        return out;
+    }
+
+    /** {@link #solveByL(double[], int[])} with V as a function of r. */
+    public List<List<RadialState>> solveByL(DoubleUnaryOperator v, int[] counts) {
+        double[] values = new double[quadrature.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = v.applyAsDouble(quadrature.point(i));
+        }
+        return solveByL(values, counts);
+    }
+
+    private List<RadialState> solveChecked(double[] vAtPoints, int l, int count, double[] hints) {
         SymmetricBandMatrix h = hamiltonianUnchecked(vAtPoints, l);
-        EigenResult eig = eigensolver.lowest(h, overlap, count);
+        EigenResult eig = hints == null ? eigensolver.lowest(h, overlap, count)
+                : eigensolver.lowest(h, overlap, count, hints);
         List<RadialState> states = new ArrayList<>(count);
         int n = space.dofs();
         double[] hc = new double[n];

@@ -90,6 +90,29 @@ final class KernelChecks {
         range("ab", ab, "offset", 0, (long) ldab * n);
     }
 
+    /** A profile (envelope) of an n-by-n band of half-width kd: see Kernels.sbldlt(int, int, int[], double[], int). O(n). */
+    static void profile(int n, int kd, int[] profile) {
+        if (profile == null) {
+            throw new IllegalArgumentException("profile is null");
+        }
+        if (profile.length < n) {
+            throw new IllegalArgumentException("profile.length = " + profile.length + " must be >= n = " + n);
+        }
+        int lastRow = 0;
+        for (int j = 0; j < n; j++) {
+            int p = profile[j];
+            if (p < 0 || p > Math.min(kd, n - 1 - j)) {
+                throw new IllegalArgumentException("profile[" + j + "] = " + p + " must be in [0, min(kd, n-1-j)] = [0, "
+                        + Math.min(kd, n - 1 - j) + "]");
+            }
+            if (j + p < lastRow) {
+                throw new IllegalArgumentException("profile[" + j + "] = " + p + ": its last row " + (j + p)
+                        + " lies above the previous column's (" + lastRow + "); an envelope's last rows never decrease");
+            }
+            lastRow = j + p;
+        }
+    }
+
     static void sbmv(int n, int kd, double[] ab, int ldab, double[] x, double[] y) {
         band(n, kd, ab, ldab);
         range("x", x, "offset", 0, n);

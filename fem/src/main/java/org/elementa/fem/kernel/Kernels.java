@@ -99,4 +99,33 @@ public interface Kernels {
 
     /** Solves A*X = B with the factor from {@link #sbldlt}; B is overwritten by X. */
     void sbldltSolve(int n, int kd, double[] ab, int ldab, double[] b, int nrhs, int ldb);
+
+    /**
+     * {@link #sbmv} (alpha = 1, beta = 0: y = A*x) for a band matrix whose entries below the
+     * diagonal are zero outside its profile: column j holds non-zeros at most in rows
+     * j+1..j+profile[j]. The work is the sum of the profile, not n*kd.
+     *
+     * @throws IllegalArgumentException as {@link #sbmv}, or if the profile is not an envelope (see
+     *                                  {@link #sbldlt(int, int, int[], double[], int)})
+     */
+    void sbmv(int n, int kd, int[] profile, double[] ab, int ldab, double[] x, double[] y);
+
+    /**
+     * {@link #sbldlt(int, int, double[], int)} within a profile (envelope): column j of A has
+     * non-zeros below the diagonal at most in rows j+1..j+profile[j], with 0 &lt;= profile[j] &lt;=
+     * min(kd, n-1-j) and the last row j+profile[j] non-decreasing in j. Elimination without
+     * pivoting fills only inside such an envelope (A. George and J. W. H. Liu, Computer Solution of
+     * Large Sparse Positive Definite Systems, Prentice-Hall 1981, ch. 4), so the factor has the
+     * same profile and costs the sum of profile[j]^2 instead of n*kd^2: a finite element matrix of
+     * high-order elements, whose band is mostly zeros between element blocks, factors at a fraction
+     * of the band cost. Same pivot test and return value as the full-band version; with the full
+     * profile min(kd, n-1-j) it gives the same bits.
+     *
+     * @throws IllegalArgumentException as the full-band version, or if profile is null, shorter
+     *                                  than n, out of range, or its last rows decrease
+     */
+    int sbldlt(int n, int kd, int[] profile, double[] ab, int ldab);
+
+    /** Solves A*x = b (one right-hand side, overwritten) with a factor from {@link #sbldlt(int, int, int[], double[], int)}. */
+    void sbldltSolve(int n, int kd, int[] profile, double[] ab, int ldab, double[] b);
 }

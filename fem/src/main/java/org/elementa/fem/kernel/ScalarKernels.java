@@ -221,6 +221,22 @@ final class ScalarKernels implements Kernels {
     @Override
     public int sbldlt(int n, int kd, double[] ab, int ldab) {
         KernelChecks.band(n, kd, ab, ldab);
+        return ldlt(n, kd, null, ab, ldab);
+    }
+
+    @Override
+    public int sbldlt(int n, int kd, int[] profile, double[] ab, int ldab) {
+        KernelChecks.band(n, kd, ab, ldab);
+        KernelChecks.profile(n, kd, profile);
+        return ldlt(n, kd, profile, ab, ldab);
+    }
+
+    /** Column j's extent below the diagonal: the profile's, or the full band's when profile is null. */
+    private static int extent(int n, int kd, int[] profile, int j) {
+        return profile == null ? Math.min(kd, n - 1 - j) : profile[j];
+    }
+
+    private static int ldlt(int n, int kd, int[] profile, double[] ab, int ldab) {
         double pivmin = KernelChecks.ldltPivotMin(n, ab, ldab);
         for (int j = 0; j < n; j++) {
             int col = j * ldab;
@@ -228,7 +244,7 @@ final class ScalarKernels implements Kernels {
             if (!(Math.abs(d) > pivmin)) {
                 return j + 1;
             }
-            int len = Math.min(kd, n - 1 - j);
+            int len = extent(n, kd, profile, j);
             double inv = 1.0 / d;
             // A(i,c) -= A(i,j) A(c,j) / d, then L(i,j) = A(i,j) / d.
             for (int r = 1; r <= len; r++) {
@@ -249,27 +265,55 @@ final class ScalarKernels implements Kernels {
     public void sbldltSolve(int n, int kd, double[] ab, int ldab, double[] b, int nrhs, int ldb) {
         KernelChecks.bandSolve(n, kd, ab, ldab, b, nrhs, ldb);
         for (int q = 0; q < nrhs; q++) {
-            int off = q * ldb;
-            for (int j = 0; j < n; j++) {
-                int col = j * ldab;
-                double yj = b[off + j];
-                int len = Math.min(kd, n - 1 - j);
-                for (int r = 1; r <= len; r++) {
-                    b[off + j + r] -= ab[col + r] * yj;
-                }
+            ldltSolve(n, kd, null, ab, ldab, b, q * ldb);
+        }
+    }
+
+    @Override
+    public void sbldltSolve(int n, int kd, int[] profile, double[] ab, int ldab, double[] b) {
+        KernelChecks.bandSolve(n, kd, ab, ldab, b, 1, n);
+        KernelChecks.profile(n, kd, profile);
+        ldltSolve(n, kd, profile, ab, ldab, b, 0);
+    }
+
+    private static void ldltSolve(int n, int kd, int[] profile, double[] ab, int ldab, double[] b, int off) {
+        for (int j = 0; j < n; j++) {
+            int col = j * ldab;
+            double yj = b[off + j];
+            int len = extent(n, kd, profile, j);
+            for (int r = 1; r <= len; r++) {
+                b[off + j + r] -= ab[col + r] * yj;
             }
-            for (int j = 0; j < n; j++) {
-                b[off + j] /= ab[j * ldab];
+        }
+        for (int j = 0; j < n; j++) {
+            b[off + j] /= ab[j * ldab];
+        }
+        for (int j = n - 1; j >= 0; j--) {
+            int col = j * ldab;
+            int len = extent(n, kd, profile, j);
+            double s = b[off + j];
+            for (int r = 1; r <= len; r++) {
+                s -= ab[col + r] * b[off + j + r];
             }
-            for (int j = n - 1; j >= 0; j--) {
-                int col = j * ldab;
-                int len = Math.min(kd, n - 1 - j);
-                double s = b[off + j];
-                for (int r = 1; r <= len; r++) {
-                    s -= ab[col + r] * b[off + j + r];
-                }
-                b[off + j] = s;
+            b[off + j] = s;
+        }
+    }
+
+    @Override
+    public void sbmv(int n, int kd, int[] profile, double[] ab, int ldab, double[] x, double[] y) {
+        KernelChecks.sbmv(n, kd, ab, ldab, x, y);
+        KernelChecks.profile(n, kd, profile);
+        java.util.Arrays.fill(y, 0, n, 0.0);
+        for (int j = 0; j < n; j++) {
+            int len = profile[j];
+            int col = j * ldab;
+            double xj = x[j];
+            double t = 0;
+            for (int r = 1; r <= len; r++) {
+                y[j + r] += ab[col + r] * xj;
+                t += ab[col + r] * x[j + r];
             }
+            y[j] += ab[col] * xj + t;
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.elementa.fem.kernel;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -596,8 +597,25 @@ final class VectorKernels implements Kernels {
         if (alpha == 0) {
             return;
         }
+        sbmvV(n, kd, null, alpha, ab, ldab, x, y);
+    }
+
+    @Override
+    public void sbmv(int n, int kd, int[] profile, double[] ab, int ldab, double[] x, double[] y) {
+        KernelChecks.sbmv(n, kd, ab, ldab, x, y);
+        KernelChecks.profile(n, kd, profile);
+        if (kd < BAND_VECTOR_MIN) {
+            scalar.sbmv(n, kd, profile, ab, ldab, x, y);
+            return;
+        }
+        java.util.Arrays.fill(y, 0, n, 0.0);
+        sbmvV(n, kd, profile, 1.0, ab, ldab, x, y);
+    }
+
+    /** y += alpha A x over the profile (the full band when profile is null). */
+    private static void sbmvV(int n, int kd, int[] profile, double alpha, double[] ab, int ldab, double[] x, double[] y) {
         for (int j = 0; j < n; j++) {
-            int len = Math.min(kd, n - 1 - j);
+            int len = extent(n, kd, profile, j);
             int col = j * ldab;
             double xj = alpha * x[j];
             // One pass over column j below the diagonal: y(j+1:) += A(:,j) xj and t = A(:,j) . x(j+1:).
@@ -631,6 +649,11 @@ final class VectorKernels implements Kernels {
             }
             y[j] += ab[col] * xj + alpha * t;
         }
+    }
+
+    /** Column j's extent below the diagonal: the profile's, or the full band's when profile is null. */
+    private static int extent(int n, int kd, int[] profile, int j) {
+        return profile == null ? Math.min(kd, n - 1 - j) : profile[j];
     }
 
     @Override
@@ -688,6 +711,20 @@ final class VectorKernels implements Kernels {
         if (kd < BAND_VECTOR_MIN) {
             return scalar.sbldlt(n, kd, ab, ldab);
         }
+        return ldltV(n, kd, null, ab, ldab);
+    }
+
+    @Override
+    public int sbldlt(int n, int kd, int[] profile, double[] ab, int ldab) {
+        KernelChecks.band(n, kd, ab, ldab);
+        KernelChecks.profile(n, kd, profile);
+        if (kd < BAND_VECTOR_MIN) {
+            return scalar.sbldlt(n, kd, profile, ab, ldab);
+        }
+        return ldltV(n, kd, profile, ab, ldab);
+    }
+
+    private static int ldltV(int n, int kd, int[] profile, double[] ab, int ldab) {
         double pivmin = KernelChecks.ldltPivotMin(n, ab, ldab);
         for (int j = 0; j < n; j++) {
             int col = j * ldab;
@@ -695,15 +732,37 @@ final class VectorKernels implements Kernels {
             if (!(Math.abs(d) > pivmin)) {
                 return j + 1;
             }
-            int len = Math.min(kd, n - 1 - j);
+            int len = extent(n, kd, profile, j);
             double inv = 1.0 / d;
             // A(c:j+len, c) -= A(c:j+len, j) * A(c, j) / d for each trailing column c = j+r.
             for (int r = 1; r <= len; r++) {
-                axpyV(len - r + 1, -ab[col + r] * inv, ab, col + r, ab, (j + r) * ldab);
+                axpyMaskedTail(len - r + 1, -ab[col + r] * inv, ab, col + r, ab, (j + r) * ldab);
             }
             scalV(len, inv, ab, col + 1);
         }
         return 0;
+    }
+
+    /**
+     * axpyV with the remainder done by one masked vector operation instead of a scalar loop: the
+     * LDL^T column updates have lengths kd, kd-1, ..., 1, so remainders are as much work as the
+     * full vectors. Same bits as axpyV (a fused multiply-add rounds once either way).
+     */
+    private static void axpyMaskedTail(int n, double a, double[] x, int xOff, double[] y, int yOff) {
+        DoubleVector va = DoubleVector.broadcast(SPECIES, a);
+        int bound = SPECIES.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += L) {
+            DoubleVector.fromArray(SPECIES, x, xOff + i)
+                    .fma(va, DoubleVector.fromArray(SPECIES, y, yOff + i))
+                    .intoArray(y, yOff + i);
+        }
+        if (i < n) {
+            VectorMask<Double> m = SPECIES.indexInRange(i, n);
+            DoubleVector.fromArray(SPECIES, x, xOff + i, m)
+                    .fma(va, DoubleVector.fromArray(SPECIES, y, yOff + i, m))
+                    .intoArray(y, yOff + i, m);
+        }
     }
 
     @Override
@@ -714,16 +773,30 @@ final class VectorKernels implements Kernels {
             return;
         }
         for (int q = 0; q < nrhs; q++) {
-            int off = q * ldb;
-            for (int j = 0; j < n; j++) {
-                axpyV(Math.min(kd, n - 1 - j), -b[off + j], ab, j * ldab + 1, b, off + j + 1);
-            }
-            for (int j = 0; j < n; j++) {
-                b[off + j] /= ab[j * ldab];
-            }
-            for (int j = n - 1; j >= 0; j--) {
-                b[off + j] -= dotV(Math.min(kd, n - 1 - j), ab, j * ldab + 1, b, off + j + 1);
-            }
+            ldltSolveV(n, kd, null, ab, ldab, b, q * ldb);
+        }
+    }
+
+    @Override
+    public void sbldltSolve(int n, int kd, int[] profile, double[] ab, int ldab, double[] b) {
+        KernelChecks.bandSolve(n, kd, ab, ldab, b, 1, n);
+        KernelChecks.profile(n, kd, profile);
+        if (kd < BAND_VECTOR_MIN) {
+            scalar.sbldltSolve(n, kd, profile, ab, ldab, b);
+            return;
+        }
+        ldltSolveV(n, kd, profile, ab, ldab, b, 0);
+    }
+
+    private static void ldltSolveV(int n, int kd, int[] profile, double[] ab, int ldab, double[] b, int off) {
+        for (int j = 0; j < n; j++) {
+            axpyV(extent(n, kd, profile, j), -b[off + j], ab, j * ldab + 1, b, off + j + 1);
+        }
+        for (int j = 0; j < n; j++) {
+            b[off + j] /= ab[j * ldab];
+        }
+        for (int j = n - 1; j >= 0; j--) {
+            b[off + j] -= dotV(extent(n, kd, profile, j), ab, j * ldab + 1, b, off + j + 1);
         }
     }
 }

@@ -221,6 +221,12 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
         return solve(h, s, 0, count - 1, guesses);
     }
 
+    /** True: good hints make a solve several times cheaper (one factorization per pair). */
+    @Override
+    public boolean usesHints() {
+        return true;
+    }
+
     @Override
     public EigenResult range(SymmetricBandMatrix h, SymmetricBandMatrix s, int il, int iu) {
         EigenSupport.checkRange(h, s, il, iu);
@@ -371,8 +377,6 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
         final double[] sPadded;
         /** Envelope: column j of every factor has non-zeros in rows j..j+env[j] only. */
         final int[] env;
-        /** Whether the envelope is enough smaller than the band to use the envelope routines instead of the kernels'. */
-        final boolean useEnvelope;
         final double normC;
         /** The absolute term of the relative tolerances: toleranceScale, or 1e-6 ||S^-1 H||. */
         final double tolScale;
@@ -415,14 +419,6 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             this.hPadded = pad(h);
             this.sPadded = pad(s);
             this.env = envelope();
-            long bandWork = 0;
-            long envWork = 0;
-            for (int j = 0; j < n; j++) {
-                long full = Math.min(kd, n - 1 - j);
-                bandWork += full * full;
-                envWork += (long) env[j] * env[j];
-            }
-            this.useEnvelope = envWork < 0.7 * bandWork;
             MetricCheck metric = checkMetric(s);
             factorizations = metric.reused() ? 0 : 1;
             this.work = new double[n];
@@ -486,52 +482,14 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             return out;
         }
 
-        /** In-place LDL^T (as {@link Kernels#sbldlt}) of a band of width kd, within the envelope when that pays. */
+        /** In-place LDL^T of H - sigma S (already in f) within the envelope. */
         private int ldlt(double[] f) {
-            if (!useEnvelope) {
-                return kernels.sbldlt(n, kd, f, ld);
-            }
-            for (int j = 0; j < n; j++) {
-                int col = j * ld;
-                double d = f[col];
-                if (d == 0) {
-                    return j + 1;
-                }
-                int len = env[j];
-                double inv = 1.0 / d;
-                for (int r = 1; r <= len; r++) {
-                    double acj = f[col + r] * inv;
-                    if (acj != 0) {
-                        kernels.axpy(len - r + 1, -acj, f, col + r, f, (j + r) * ld);
-                    }
-                }
-                if (len > 0) {
-                    kernels.scal(len, inv, f, col + 1);
-                }
-            }
-            return 0;
+            return kernels.sbldlt(n, kd, env, f, ld);
         }
 
         /** Solves with a factor from {@link #ldlt}; b is overwritten. */
         private void ldltSolve(double[] f, double[] b) {
-            if (!useEnvelope) {
-                kernels.sbldltSolve(n, kd, f, ld, b, 1, n);
-                return;
-            }
-            for (int j = 0; j < n; j++) {
-                double yj = b[j];
-                if (yj != 0 && env[j] > 0) {
-                    kernels.axpy(env[j], -yj, f, j * ld + 1, b, j + 1);
-                }
-            }
-            for (int j = 0; j < n; j++) {
-                b[j] /= f[j * ld];
-            }
-            for (int j = n - 1; j >= 0; j--) {
-                if (env[j] > 0) {
-                    b[j] -= kernels.dot(env[j], f, j * ld + 1, b, j + 1);
-                }
-            }
+            kernels.sbldltSolve(n, kd, env, f, ld, b);
         }
 
         /** A's band data widened to kd (A's own array, read only, when it already has that width). */
@@ -768,8 +726,7 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                         && Math.abs(next - e) <= SETTLE_TOL * Math.abs(next - sigma) + 4 * EPS * Math.abs(next);
                 e = next;
                 if (settled) {
-                    double res = residual(x, t1, y, t2);
-                    System.arraycopy(t1, 0, sx, 0, n);
+                    double res = normalizedResidual(x, sx, y, t2);
                     if (res <= FAST_BACKWARD_TOL) {
                         note("  inverse iteration at %.17g: %.17g after %d solves, backward error %.3e",
                                 sigma, e, step + 1, res);
@@ -838,7 +795,7 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                             negative++;
                         }
                         growth[j] += dj;
-                        int len = useEnvelope ? env[j] : Math.min(kd, n - 1 - j);
+                        int len = env[j];
                         for (int r = 1; r <= len; r++) {
                             double l = f[col + r];
                             growth[j + r] += l * l * dj;
@@ -1372,6 +1329,11 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             double scale = 1 / Math.sqrt(xsx);
             kernels.scal(n, scale, x, 0);
             kernels.scal(n, scale, sx, 0);
+            return normalizedResidual(x, sx, hx, r);
+        }
+
+        /** {@link #residual} for an x already S-normalized, with sx = S x given. */
+        private double normalizedResidual(double[] x, double[] sx, double[] hx, double[] r) {
             multiplyH(x, hx);
             double energy = kernels.dot(n, x, 0, hx, 0);
             System.arraycopy(hx, 0, r, 0, n);
@@ -1402,11 +1364,14 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                 lockedFast = java.util.Arrays.copyOf(lockedFast, cap);
             }
             // Re-orthogonalize against the locked set (the Ritz vector is S-orthogonal to it up to rounding).
-            double[] coef = new double[Math.max(1, nLocked)];
-            for (int pass = 0; pass < passes && nLocked > 0; pass++) {
-                orthogonalizeLocked(x, coef);
+            if (nLocked > 0) {
+                // sx (= S x on entry) is stale once x is orthogonalized.
+                double[] coef = new double[nLocked];
+                for (int pass = 0; pass < passes; pass++) {
+                    orthogonalizeLocked(x, coef);
+                }
+                multiplyS(x, sx);
             }
-            multiplyS(x, sx);
             double nrm = Math.sqrt(kernels.dot(n, x, 0, sx, 0));
             kernels.scal(n, 1 / nrm, x, 0);
             kernels.scal(n, 1 / nrm, sx, 0);
@@ -1514,40 +1479,11 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
         }
 
         private void multiplyH(double[] x, double[] y) {
-            if (useEnvelope) {
-                envelopeProduct(hPadded, x, y);
-            } else {
-                kernels.sbmv(n, h.bandwidth(), 1.0, h.data(), h.ldab(), x, 0.0, y);
-            }
+            kernels.sbmv(n, kd, env, hPadded, ld, x, y);
         }
 
         private void multiplyS(double[] x, double[] y) {
-            if (useEnvelope) {
-                envelopeProduct(sPadded, x, y);
-            } else {
-                kernels.sbmv(n, s.bandwidth(), 1.0, s.data(), s.ldab(), x, 0.0, y);
-            }
-        }
-
-        /**
-         * y = A x for a padded band matrix whose non-zeros lie within the envelope. A plain fused loop,
-         * not the kernels: the columns hold a few entries each (half an element on average), where a
-         * kernel call costs more than its arithmetic.
-         */
-        private void envelopeProduct(double[] a, double[] x, double[] y) {
-            java.util.Arrays.fill(y, 0, n, 0.0);
-            for (int j = 0; j < n; j++) {
-                int col = j * ld;
-                int len = env[j];
-                double xj = x[j];
-                double t = a[col] * xj;
-                for (int r = 1; r <= len; r++) {
-                    double v = a[col + r];
-                    t += v * x[j + r];
-                    y[j + r] += v * xj;
-                }
-                y[j] += t;
-            }
+            kernels.sbmv(n, kd, env, sPadded, ld, x, y);
         }
 
         /** Records a line of diagnostics, formatted only if a failure message needs it. */

@@ -38,6 +38,15 @@ public interface GeneralizedEigensolver {
     }
 
     /**
+     * Whether {@link #lowest(SymmetricBandMatrix, SymmetricBandMatrix, int, double[])} uses its
+     * hints. A caller whose hints cost work to form (a coarse predictor solve) skips that work for
+     * a solver that would ignore them. This default: false.
+     */
+    default boolean usesHints() {
+        return false;
+    }
+
+    /**
      * Eigenpairs il..iu (0-based, inclusive, counted from the lowest), ascending. This default
      * computes the iu+1 lowest and keeps the last iu-il+1.
      *

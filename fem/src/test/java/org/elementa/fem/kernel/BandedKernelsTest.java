@@ -361,4 +361,128 @@ class BandedKernelsTest {
         ab = band(a, kd, ldab);
         assertEquals(3, k.sbldlt(n, kd, ab, ldab), k.name() + " NaN update n=" + n + " kd=" + kd);
     }
+
+    /**
+     * A block profile like a finite element matrix of elements with {@code block} nodes sharing
+     * one end node: column j reaches down to the last node of the last element holding j.
+     */
+    static int[] blockProfile(int n, int kd, int block) {
+        int[] p = new int[n];
+        for (int j = 0; j < n; j++) {
+            int element = block <= 1 ? j : Math.min(j / (block - 1), Math.max(0, (n - 2) / (block - 1)));
+            int last = block <= 1 ? j : Math.min(n - 1, (element + 1) * (block - 1));
+            if (block > 1 && j == element * (block - 1) + (block - 1) && j < n - 1) {
+                last = Math.min(n - 1, j + (block - 1)); // a shared node couples to the next element
+            }
+            p[j] = Math.min(Math.min(kd, n - 1 - j), last - j);
+        }
+        // Make it an envelope (last rows non-decreasing), as the kernels require.
+        int lastRow = 0;
+        for (int j = 0; j < n; j++) {
+            lastRow = Math.max(lastRow, j + p[j]);
+            p[j] = Math.min(lastRow - j, Math.min(kd, n - 1 - j));
+        }
+        return p;
+    }
+
+    /** The dense matrix of dense(n, kd, ...) restricted to a profile (zeros outside, still diagonally dominant). */
+    static double[][] denseInProfile(int n, int kd, int[] profile, SplittableRandom rnd) {
+        double[][] a = dense(n, kd, rnd, true);
+        for (int j = 0; j < n; j++) {
+            for (int i = j + profile[j] + 1; i < n; i++) {
+                a[i][j] = 0;
+                a[j][i] = 0;
+            }
+        }
+        return a;
+    }
+
+    static Stream<Arguments> profileCases() {
+        List<Arguments> cases = new ArrayList<>();
+        Stream.of(KernelProvider.scalar(), KernelProvider.vector()).forEach(k -> {
+            for (int[] nk : new int[][] {{1, 0}, {13, 7}, {64, 31}, {127, 31}, {216, 31}, {100, 40}}) {
+                for (int block : new int[] {2, 9, 32}) {
+                    if (block - 1 <= nk[1] || nk[1] == 0) {
+                        cases.add(Arguments.of(k, nk[0], nk[1], block));
+                    }
+                }
+            }
+        });
+        return cases.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("profileCases")
+    void profileKernelsMatchDenseAlgorithms(Kernels k, int n, int kd, int block) {
+        SplittableRandom rnd = new SplittableRandom(77 + n + 100L * kd + 10000L * block);
+        int[] profile = blockProfile(n, kd, block);
+        double[][] a = denseInProfile(n, kd, profile, rnd);
+        int ldab = kd + 3;
+        double[] ab = band(a, kd, ldab);
+        String what = k.name() + " profile n=" + n + " kd=" + kd + " block=" + block;
+
+        double[] x = KernelsTest.random(rnd, n);
+        double[] y = KernelsTest.nans(n);
+        k.sbmv(n, kd, profile, ab, ldab, x, y);
+        for (int i = 0; i < n; i++) {
+            double ref = 0;
+            double abs = 0;
+            for (int j = 0; j < n; j++) {
+                ref += a[i][j] * x[j];
+                abs += Math.abs(a[i][j] * x[j]);
+            }
+            // A sum of at most 2 kd + 1 products: error <= (2 kd + 1) u sum |a_ij x_j| (Higham, eq. 3.5).
+            assertEquals(ref, y[i], (2 * kd + 2) * Math.ulp(1.0) * abs, what + " sbmv y(" + i + ")");
+        }
+
+        double[] rhs = KernelsTest.random(rnd, n);
+        double[] b = rhs.clone();
+        assertEquals(0, k.sbldlt(n, kd, profile, ab, ldab), what + " info");
+        // Fill stays inside the envelope: the factor's entries outside it are still exactly zero.
+        for (int j = 0; j < n; j++) {
+            for (int r = profile[j] + 1; r <= Math.min(kd, n - 1 - j); r++) {
+                assertEquals(0.0, ab[r + j * ldab], 0.0, what + " fill outside the profile at r=" + r + " j=" + j);
+            }
+        }
+        assertUnusedCellsUntouched(ab, n, kd, ldab, what);
+        k.sbldltSolve(n, kd, profile, ab, ldab, b);
+        assertSolution(a, rhs, b, n, 1, n, what + " solve");
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void theFullProfileGivesTheFullBandBits(Kernels k, int n, int kd) {
+        SplittableRandom rnd = new SplittableRandom(91 + n + 100L * kd);
+        double[][] a = dense(n, kd, rnd, true);
+        int ldab = kd + 1;
+        int[] full = new int[n];
+        for (int j = 0; j < n; j++) {
+            full[j] = Math.min(kd, n - 1 - j);
+        }
+        double[] ab1 = band(a, kd, ldab);
+        double[] ab2 = ab1.clone();
+        assertEquals(k.sbldlt(n, kd, ab1, ldab), k.sbldlt(n, kd, full, ab2, ldab));
+        assertTrue(java.util.Arrays.equals(ab1, ab2), k.name() + ": factor bits differ");
+        double[] b1 = KernelsTest.random(rnd, n);
+        double[] b2 = b1.clone();
+        k.sbldltSolve(n, kd, ab1, ldab, b1, 1, n);
+        k.sbldltSolve(n, kd, full, ab2, ldab, b2);
+        assertTrue(java.util.Arrays.equals(b1, b2), k.name() + ": solution bits differ");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aProfileThatIsNotAnEnvelopeIsRejectedByName() {
+        for (Kernels k : List.of(KernelProvider.scalar(), KernelProvider.vector())) {
+            double[] ab = new double[4 * 5];
+            IllegalArgumentException tooLong = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> k.sbldlt(5, 3, new int[] {3, 3, 3, 1, 0}, ab, 4));
+            assertTrue(tooLong.getMessage().contains("profile[2] = 3"), tooLong.getMessage());
+            IllegalArgumentException decreasing = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> k.sbmv(5, 3, new int[] {3, 1, 1, 1, 0}, ab, 4, new double[5], new double[5]));
+            assertTrue(decreasing.getMessage().contains("profile[1] = 1"), decreasing.getMessage());
+            IllegalArgumentException shortArray = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> k.sbldltSolve(5, 3, new int[] {1, 1}, ab, 4, new double[5]));
+            assertTrue(shortArray.getMessage().contains("profile.length = 2"), shortArray.getMessage());
+        }
+    }
 }

@@ -128,10 +128,7 @@ final class RadialCommand implements Callable<Integer> {
             }
         }
         DoubleUnaryOperator v = potential == Potential.coulomb ? r -> -z / r : r -> 0.5 * r * r;
-        List<List<RadialState>> byL = new ArrayList<>();
-        for (int l = 0; l <= lMax; l++) {
-            byL.add(solver.solve(v, l, perL[l]));
-        }
+        List<List<RadialState>> byL = solver.solveByL(v, perL);
         List<Map<String, Object>> rows = new ArrayList<>();
         double maxError = 0;
         for (int[] s : wanted) {
