@@ -239,25 +239,34 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
      * which scales ||S^-1 H|| ~ ||H||_1 / lambda_min(S) (the size of the largest |E|) in tolerances.
      *
      * @param data      a copy of S's band data, to recognize the same S in a later solve
+     * @param hash      Arrays.hashCode(data), to skip the comparison with a different S
      * @param norm1     ||S||_1
      * @param reused    whether this came from an earlier solve (no factorization done now)
      */
-    private record MetricCheck(double[] data, int n, int kd, double lambdaMin, double norm1, boolean reused) {
+    private record MetricCheck(double[] data, int hash, int n, int kd, double lambdaMin, double norm1, boolean reused) {
     }
 
     /**
-     * The check of the last S, kept so that a sequence of solves with one S (a self-consistent field
-     * loop: the mass matrix never changes) factors it once. Computed from S alone, so that a solve's
-     * bits do not depend on which solves came before it. Races only cost a recomputation.
+     * The checks of the most recent distinct S (at most METRIC_CACHE, newest first), kept so that a
+     * sequence of solves with a few fixed S (a self-consistent field loop: one mass matrix per
+     * angular momentum, or per kappa for the Dirac pencils, that never changes) factors each once.
+     * Computed from S alone, so that a solve's bits do not depend on which solves came before it.
+     * The array is replaced, never changed in place; races only cost a recomputation.
      */
-    private volatile MetricCheck lastMetric;
+    private volatile MetricCheck[] recentMetrics = new MetricCheck[0];
+
+    /** Distinct S remembered: an atom's SCF cycles through up to 4 (l) or 12 (kappa) of them. */
+    private static final int METRIC_CACHE = 16;
 
     private MetricCheck checkMetric(SymmetricBandMatrix s) {
-        MetricCheck last = lastMetric;
+        MetricCheck[] recent = recentMetrics;
         int n = s.size();
         int kd = s.bandwidth();
-        if (last != null && last.n() == n && last.kd() == kd && java.util.Arrays.equals(last.data(), s.data())) {
-            return new MetricCheck(last.data(), n, kd, last.lambdaMin(), last.norm1(), true);
+        int hash = java.util.Arrays.hashCode(s.data());
+        for (MetricCheck last : recent) {
+            if (last.hash() == hash && last.n() == n && last.kd() == kd && java.util.Arrays.equals(last.data(), s.data())) {
+                return new MetricCheck(last.data(), hash, n, kd, last.lambdaMin(), last.norm1(), true);
+            }
         }
         int ld = kd + 1;
         double[] f = s.data().clone();
@@ -288,8 +297,11 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                 x[i] = y[i] / norm;
             }
         }
-        MetricCheck fresh = new MetricCheck(s.data().clone(), n, kd, lambda, EigenSupport.norm1(s), false);
-        lastMetric = fresh;
+        MetricCheck fresh = new MetricCheck(s.data().clone(), hash, n, kd, lambda, EigenSupport.norm1(s), false);
+        MetricCheck[] next = new MetricCheck[Math.min(METRIC_CACHE, recent.length + 1)];
+        next[0] = fresh;
+        System.arraycopy(recent, 0, next, 1, next.length - 1);
+        recentMetrics = next;
         return fresh;
     }
 
@@ -543,7 +555,8 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                 }
                 double sp = hintSpacing[i];
                 double sigma = hints[i] + HINT_OFFSET * sp;
-                if (starts != null) {
+                boolean warmVector = starts != null;
+                if (warmVector) {
                     System.arraycopy(starts, i * n, x, 0, n);
                 } else {
                     startVector(i, x);
@@ -557,14 +570,16 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                         // Eigenvalue 'wanted' is not a neighbour of sigma: bisect its bracket (counts only).
                         sigma = split(lo, hi);
                         startVector(i, x);
+                        warmVector = false;
                         continue;
                     }
-                    double e = inverseIteration(sigma, f, x, sx, y, t1, t2, false);
+                    double e = inverseIteration(sigma, f, x, sx, y, t1, t2, false, warmVector);
                     if (!Double.isNaN(e) && nLocked > 0 && nearLocked(e, 1e-8 * (Math.abs(e) + tolScale))) {
                         // Converged to a pair already locked: again, deflating it at every step (it is
                         // usually not needed, and costs a product with every locked vector per step).
                         startVector(i, x);
-                        e = inverseIteration(sigma, f, x, sx, y, t1, t2, true);
+                        warmVector = false;
+                        e = inverseIteration(sigma, f, x, sx, y, t1, t2, true, false);
                     }
                     if (Double.isNaN(e)) {
                         // Not settled: the next shift at the current Rayleigh quotient (Rayleigh quotient
@@ -580,6 +595,7 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                         } else {
                             sigma = split(lo, hi);
                             startVector(i, x);
+                            warmVector = false;
                         }
                         continue;
                     }
@@ -602,6 +618,7 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                         // Converged to a neighbour: look between the anchors that bracket the wanted index.
                         sigma = split(lowerAnchor(wanted), upperAnchor(wanted));
                         startVector(i, x);
+                        warmVector = false;
                     }
                 }
             }
@@ -644,7 +661,7 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
          * BACKWARD_TOL, or NaN.
          */
         private double inverseIteration(double sigma, double[] f, double[] x, double[] sx, double[] y,
-                                        double[] t1, double[] t2, boolean deflate) {
+                                        double[] t1, double[] t2, boolean deflate, boolean warm) {
             double[] coef = new double[Math.max(1, nLocked)];
             orthogonalizeLocked(x, coef);
             orthogonalizeLocked(x, coef);
@@ -669,7 +686,10 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                     sx[i] *= scale;
                 }
                 double next = sigma + ysx / ysy;
-                boolean settled = step > 0 && Math.abs(next - e) <= SETTLE_TOL * Math.abs(next - sigma) + 4 * EPS * Math.abs(next);
+                // A warm start vector (the previous SCF iteration's eigenvector, already accurate to the
+                // change of H) is often converged after one solve: test its residual at once.
+                boolean settled = step == 0 ? warm
+                        : Math.abs(next - e) <= SETTLE_TOL * Math.abs(next - sigma) + 4 * EPS * Math.abs(next);
                 e = next;
                 if (settled) {
                     double res = normalizedResidual(x, sx, y, t2);
