@@ -555,8 +555,7 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                 }
                 double sp = hintSpacing[i];
                 double sigma = hints[i] + HINT_OFFSET * sp;
-                boolean warmVector = starts != null;
-                if (warmVector) {
+                if (starts != null) {
                     System.arraycopy(starts, i * n, x, 0, n);
                 } else {
                     startVector(i, x);
@@ -570,16 +569,14 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                         // Eigenvalue 'wanted' is not a neighbour of sigma: bisect its bracket (counts only).
                         sigma = split(lo, hi);
                         startVector(i, x);
-                        warmVector = false;
                         continue;
                     }
-                    double e = inverseIteration(sigma, f, x, sx, y, t1, t2, false, warmVector);
+                    double e = inverseIteration(sigma, f, x, sx, y, t1, t2, false);
                     if (!Double.isNaN(e) && nLocked > 0 && nearLocked(e, 1e-8 * (Math.abs(e) + tolScale))) {
                         // Converged to a pair already locked: again, deflating it at every step (it is
                         // usually not needed, and costs a product with every locked vector per step).
                         startVector(i, x);
-                        warmVector = false;
-                        e = inverseIteration(sigma, f, x, sx, y, t1, t2, true, false);
+                        e = inverseIteration(sigma, f, x, sx, y, t1, t2, true);
                     }
                     if (Double.isNaN(e)) {
                         // Not settled: the next shift at the current Rayleigh quotient (Rayleigh quotient
@@ -595,7 +592,6 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                         } else {
                             sigma = split(lo, hi);
                             startVector(i, x);
-                            warmVector = false;
                         }
                         continue;
                     }
@@ -618,7 +614,6 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                         // Converged to a neighbour: look between the anchors that bracket the wanted index.
                         sigma = split(lowerAnchor(wanted), upperAnchor(wanted));
                         startVector(i, x);
-                        warmVector = false;
                     }
                 }
             }
@@ -661,7 +656,7 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
          * BACKWARD_TOL, or NaN.
          */
         private double inverseIteration(double sigma, double[] f, double[] x, double[] sx, double[] y,
-                                        double[] t1, double[] t2, boolean deflate, boolean warm) {
+                                        double[] t1, double[] t2, boolean deflate) {
             double[] coef = new double[Math.max(1, nLocked)];
             orthogonalizeLocked(x, coef);
             orthogonalizeLocked(x, coef);
@@ -686,10 +681,7 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                     sx[i] *= scale;
                 }
                 double next = sigma + ysx / ysy;
-                // A warm start vector (the previous SCF iteration's eigenvector, already accurate to the
-                // change of H) is often converged after one solve: test its residual at once.
-                boolean settled = step == 0 ? warm
-                        : Math.abs(next - e) <= SETTLE_TOL * Math.abs(next - sigma) + 4 * EPS * Math.abs(next);
+                boolean settled = step > 0 && Math.abs(next - e) <= SETTLE_TOL * Math.abs(next - sigma) + 4 * EPS * Math.abs(next);
                 e = next;
                 if (settled) {
                     double res = normalizedResidual(x, sx, y, t2);
