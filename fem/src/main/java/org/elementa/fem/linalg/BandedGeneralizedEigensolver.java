@@ -266,25 +266,34 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
      * which scales ||S^-1 H|| ~ ||H||_1 / lambda_min(S) (the size of the largest |E|) in tolerances.
      *
      * @param data      a copy of S's band data, to recognize the same S in a later solve
+     * @param hash      Arrays.hashCode(data), to skip the comparison with a different S
      * @param norm1     ||S||_1
      * @param reused    whether this came from an earlier solve (no factorization done now)
      */
-    private record MetricCheck(double[] data, int n, int kd, double lambdaMin, double norm1, boolean reused) {
+    private record MetricCheck(double[] data, int hash, int n, int kd, double lambdaMin, double norm1, boolean reused) {
     }
 
     /**
-     * The check of the last S, kept so that a sequence of solves with one S (a self-consistent field
-     * loop: the mass matrix never changes) factors it once. Computed from S alone, so that a solve's
-     * bits do not depend on which solves came before it. Races only cost a recomputation.
+     * The checks of the most recent distinct S (at most METRIC_CACHE, newest first), kept so that a
+     * sequence of solves with a few fixed S (a self-consistent field loop: one mass matrix per
+     * angular momentum, or per kappa for the Dirac pencils, that never changes) factors each once.
+     * Computed from S alone, so that a solve's bits do not depend on which solves came before it.
+     * The array is replaced, never changed in place; races only cost a recomputation.
      */
-    private volatile MetricCheck lastMetric;
+    private volatile MetricCheck[] recentMetrics = new MetricCheck[0];
+
+    /** Distinct S remembered: an atom's SCF cycles through up to 4 (l) or 12 (kappa) of them. */
+    private static final int METRIC_CACHE = 16;
 
     private MetricCheck checkMetric(SymmetricBandMatrix s) {
-        MetricCheck last = lastMetric;
+        MetricCheck[] recent = recentMetrics;
         int n = s.size();
         int kd = s.bandwidth();
-        if (last != null && last.n() == n && last.kd() == kd && java.util.Arrays.equals(last.data(), s.data())) {
-            return new MetricCheck(last.data(), n, kd, last.lambdaMin(), last.norm1(), true);
+        int hash = java.util.Arrays.hashCode(s.data());
+        for (MetricCheck last : recent) {
+            if (last.hash() == hash && last.n() == n && last.kd() == kd && java.util.Arrays.equals(last.data(), s.data())) {
+                return new MetricCheck(last.data(), hash, n, kd, last.lambdaMin(), last.norm1(), true);
+            }
         }
         int ld = kd + 1;
         double[] f = s.data().clone();
@@ -315,8 +324,11 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                 x[i] = y[i] / norm;
             }
         }
-        MetricCheck fresh = new MetricCheck(s.data().clone(), n, kd, lambda, EigenSupport.norm1(s), false);
-        lastMetric = fresh;
+        MetricCheck fresh = new MetricCheck(s.data().clone(), hash, n, kd, lambda, EigenSupport.norm1(s), false);
+        MetricCheck[] next = new MetricCheck[Math.min(METRIC_CACHE, recent.length + 1)];
+        next[0] = fresh;
+        System.arraycopy(recent, 0, next, 1, next.length - 1);
+        recentMetrics = next;
         return fresh;
     }
 
