@@ -18,8 +18,14 @@ public final class NistConfigurations {
     /** Largest Z with a NIST configuration. */
     public static final int MAX_Z = 92;
 
-    private static final Configuration[] LDA = load();
-    private static final List<List<DiracOrbital>> RLDA = loadRelativistic();
+    /** Each table is read on first use (initialization-on-demand holders): a run needs only one of them. */
+    private static final class Lda {
+        static final Configuration[] TABLE = load();
+    }
+
+    private static final class Rlda {
+        static final List<List<DiracOrbital>> TABLE = loadRelativistic();
+    }
 
     private NistConfigurations() {
     }
@@ -34,7 +40,7 @@ public final class NistConfigurations {
             throw new IllegalArgumentException("atomic number Z = " + z + " must be in 1.." + MAX_Z
                     + " for a NIST configuration; give your own configuration for other Z");
         }
-        return LDA[z - 1];
+        return Lda.TABLE[z - 1];
     }
 
     /**
@@ -47,7 +53,7 @@ public final class NistConfigurations {
      */
     public static List<DiracOrbital> rlda(int z) {
         lda(z);
-        return RLDA.get(z - 1);
+        return Rlda.TABLE.get(z - 1);
     }
 
     private static List<List<DiracOrbital>> loadRelativistic() {

@@ -419,17 +419,64 @@ public final class DiracAtomSolver {
         }
 
         private void solveOrbitals(double[] vee) {
-            for (int i = 0; i < kappas.length; i++) {
+            // By l (then kappa), so that the first iteration's guesses for a kappa come from levels already
+            // solved in this pass (see coldGuesses); later iterations use the previous iteration's levels.
+            Integer[] order = new Integer[kappas.length];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, java.util.Comparator.<Integer>comparingInt(i -> l(kappas[i])).thenComparingInt(i -> kappas[i]));
+            boolean[] solved = new boolean[kappas.length];
+            for (int i : order) {
                 int a = Math.abs(kappas[i]);
                 ElementQuadrature qa = quad[a];
                 double[] rv = new double[qa.size()];
                 for (int k = 0; k < rv.length; k++) {
                     rv[k] = -z + qa.point(k) * vee[index[a][k]];
                 }
-                double[] guesses = spectra[i] == null ? null : spectra[i].energies();
+                double[] guesses = spectra[i] == null ? coldGuesses(i, solved) : spectra[i].energies();
                 spectra[i] = dirac.solve(kappas[i], z, rv, occ[i].length, guesses);
                 eig[i] = spectra[i].energies();
+                solved[i] = true;
             }
+        }
+
+        private static int l(int kappa) {
+            return kappa > 0 ? kappa : -kappa - 1;
+        }
+
+        /**
+         * First-iteration guesses for the levels of kappa i (state k has n = l + 1 + k): the levels of
+         * the other kappa of the same l if solved (the spin-orbit partner, equal but for the splitting),
+         * else those of l - 1 with the same n (the centrifugal term raises them), else hydrogen-like
+         * -0.45 Z^2 / n^2. The eigensolver's Sturm counts correct poor guesses; good ones spare the
+         * first iteration its unhinted spectrum slicing.
+         */
+        private double[] coldGuesses(int i, boolean[] solved) {
+            int l = l(kappas[i]);
+            int count = occ[i].length;
+            double[] from = null;
+            int shift = 0;
+            for (int j = 0; j < kappas.length; j++) {
+                if (solved[j] && l(kappas[j]) == l) {
+                    from = eig[j];
+                    shift = 0;
+                    break;
+                }
+                if (solved[j] && l(kappas[j]) == l - 1) {
+                    from = eig[j];
+                    shift = 1;
+                }
+            }
+            double[] g = new double[count];
+            for (int k = 0; k < count; k++) {
+                int n = l + 1 + k;
+                g[k] = from != null && k + shift < from.length ? from[k + shift] : -0.45 * z * z / ((double) n * n);
+                if (k > 0 && !(g[k] > g[k - 1])) {
+                    g[k] = g[k - 1] * ((double) (n - 1) * (n - 1) / ((double) n * n));
+                }
+            }
+            return g;
         }
 
         /** Fills vout = V_H + V_xc at the union points and returns the energies for the input potential vin. */

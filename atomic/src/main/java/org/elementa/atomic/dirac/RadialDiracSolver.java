@@ -5,6 +5,8 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.DoubleUnaryOperator;
 import org.elementa.atomic.radial.RadialDiscretization;
+import org.elementa.fem.kernel.KernelProvider;
+import org.elementa.fem.kernel.Kernels;
 import org.elementa.fem.linalg.BandedGeneralizedEigensolver;
 import org.elementa.fem.linalg.DenseGeneralizedEigensolver;
 import org.elementa.fem.linalg.EigenResult;
@@ -325,28 +327,35 @@ public final class RadialDiracSolver {
      * gf: w v (a1g_1 phi_2 + phi_1 a2f_2), fg: w v (phi_1 a1g_2 + a2f_1 phi_2).
      */
     private void addPotential(int kappa, double gamma, ElementQuadrature quadrature, double[] rv, SymmetricBandMatrix bm) {
+        // Each block is a sum over the element's points of products of two per-point vectors, so it is
+        // a matrix product (A^T B with A, B points-by-nodes, the kernels' gemm) instead of a scalar
+        // loop over point, row and column.
         int p = discretization.order();
         int nodes = p + 1;
         int local = 2 * nodes;
         int q = quadrature.pointsPerElement();
+        int q2 = 2 * q;
         double c2 = c * c;
-        double[] phi = new double[nodes];
-        double[] uphi = new double[nodes];
-        double[] vphi = new double[nodes];
-        double[] tphi = new double[nodes];
-        double[] ta1g = new double[nodes];
-        double[] ta2f = new double[nodes];
-        double[] a1g = new double[nodes];
-        double[] a2f = new double[nodes];
+        double[] phi = new double[q * nodes];
+        double[] uphi = new double[q * nodes];
+        double[] vphi = new double[q * nodes];
+        double[] gfA = new double[q2 * nodes];
+        double[] gfB = new double[q2 * nodes];
+        double[] fgA = new double[q2 * nodes];
+        double[] fgB = new double[q2 * nodes];
+        double[] ff = new double[nodes * nodes];
+        double[] gg = new double[nodes * nodes];
+        double[] gf = new double[nodes * nodes];
+        double[] fg = new double[nodes * nodes];
         double[] be = new double[local * local];
         int[] dofs = new int[local];
+        Kernels kernels = KernelProvider.get();
         double firstScale = Math.pow(space.mesh().length(0), -2 * gamma);
         for (int e = 0; e < space.mesh().elements(); e++) {
             double b = e == 0 ? gamma : 0.0;
             double dxdr = quadrature.inverseJacobian(e);
             double[] val = quadrature.valuesTable(e);
             double[] der = quadrature.derivativesTable(e);
-            java.util.Arrays.fill(be, 0);
             double cPlus = c * (kappa + b);
             double cMinus = c * (kappa - b);
             for (int k = 0; k < q; k++) {
@@ -362,26 +371,38 @@ public final class RadialDiracSolver {
                 for (int a = 0; a < nodes; a++) {
                     double f = val[a * q + k];
                     double df = der[a * q + k] * dxdr;
-                    phi[a] = f;
-                    a2f[a] = cPlus * f + cr * df;
-                    a1g[a] = cMinus * f - cr * df;
-                    uphi[a] = u * f;
-                    vphi[a] = vv * f;
-                    tphi[a] = t * f;
-                    ta1g[a] = t * a1g[a];
-                    ta2f[a] = t * a2f[a];
+                    double a2f = cPlus * f + cr * df;
+                    double a1g = cMinus * f - cr * df;
+                    phi[a * q + k] = f;
+                    uphi[a * q + k] = u * f;
+                    vphi[a * q + k] = vv * f;
+                    // gf(n1, n2) = sum t a1g_n1 phi_n2 + t phi_n1 a2f_n2; fg(n1, n2) = sum t phi_n1 a1g_n2 + t a2f_n1 phi_n2.
+                    gfA[a * q2 + k] = t * a1g;
+                    gfA[a * q2 + q + k] = t * f;
+                    gfB[a * q2 + k] = f;
+                    gfB[a * q2 + q + k] = a2f;
+                    fgA[a * q2 + k] = t * f;
+                    fgA[a * q2 + q + k] = t * a2f;
+                    fgB[a * q2 + k] = a1g;
+                    fgB[a * q2 + q + k] = f;
                 }
-                for (int n2 = 0; n2 < nodes; n2++) {
-                    int col = 2 * n2 * local;
-                    for (int n1 = n2; n1 < nodes; n1++) {
-                        int rowF = 2 * n1;
-                        be[rowF + col] += uphi[n1] * phi[n2];
-                        be[rowF + 1 + col] += ta1g[n1] * phi[n2] + tphi[n1] * a2f[n2];
-                        if (n1 > n2) {
-                            be[rowF + col + local] += tphi[n1] * a1g[n2] + ta2f[n1] * phi[n2];
-                        }
-                        be[rowF + 1 + col + local] += vphi[n1] * phi[n2];
+            }
+            kernels.gemm(true, false, nodes, nodes, q, 1.0, uphi, 0, q, phi, 0, q, 0.0, ff, 0, nodes);
+            kernels.gemm(true, false, nodes, nodes, q, 1.0, vphi, 0, q, phi, 0, q, 0.0, gg, 0, nodes);
+            kernels.gemm(true, false, nodes, nodes, q2, 1.0, gfA, 0, q2, gfB, 0, q2, 0.0, gf, 0, nodes);
+            kernels.gemm(true, false, nodes, nodes, q2, 1.0, fgA, 0, q2, fgB, 0, q2, 0.0, fg, 0, nodes);
+            java.util.Arrays.fill(be, 0);
+            for (int n2 = 0; n2 < nodes; n2++) {
+                int col = 2 * n2 * local;
+                for (int n1 = n2; n1 < nodes; n1++) {
+                    int rowF = 2 * n1;
+                    int at = n1 + n2 * nodes;
+                    be[rowF + col] = ff[at];
+                    be[rowF + 1 + col] = gf[at];
+                    if (n1 > n2) {
+                        be[rowF + col + local] = fg[at];
                     }
+                    be[rowF + 1 + col + local] = gg[at];
                 }
             }
             scatter(e, be, null, dofs, bm, null);
@@ -404,27 +425,9 @@ public final class RadialDiracSolver {
      */
     private static double quadraticForm(SymmetricBandMatrix a, double[] x, double[] y) {
         int n = a.size();
-        int kd = a.bandwidth();
-        int ld = a.ldab();
-        double[] d = a.data();
-        java.util.Arrays.fill(y, 0);
-        for (int j = 0; j < n; j++) {
-            int base = j * ld;
-            double xj = x[j];
-            double sum = d[base] * xj;
-            int last = Math.min(n - 1, j + kd);
-            for (int i = j + 1; i <= last; i++) {
-                double aij = d[base + i - j];
-                sum += aij * x[i];
-                y[i] += aij * xj;
-            }
-            y[j] += sum;
-        }
-        double q = 0;
-        for (int i = 0; i < n; i++) {
-            q += x[i] * y[i];
-        }
-        return q;
+        Kernels k = KernelProvider.get();
+        k.sbmv(n, a.bandwidth(), 1.0, a.data(), a.ldab(), x, 0.0, y);
+        return k.dot(n, x, 0, y, 0);
     }
 
     private void assemble(int kappa, double gamma, ElementQuadrature quadrature, double[] rv,

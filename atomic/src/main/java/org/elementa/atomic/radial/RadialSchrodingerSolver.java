@@ -151,14 +151,25 @@ public final class RadialSchrodingerSolver {
     }
 
     private SymmetricBandMatrix hamiltonianUnchecked(double[] vAtPoints, int l) {
+        return withCentrifugal(withoutCentrifugal(vAtPoints), l);
+    }
+
+    /** The kinetic and potential parts of H, common to every l. */
+    private SymmetricBandMatrix withoutCentrifugal(double[] vAtPoints) {
         SymmetricBandMatrix h = kinetic.copy();
+        Assembly1D.addValueProducts(h, quadrature, weights, vAtPoints, 1.0);
+        return h;
+    }
+
+    /** A new H = common part + l(l+1)/2 integral phi_i phi_j / r^2. */
+    private SymmetricBandMatrix withCentrifugal(SymmetricBandMatrix common, int l) {
+        SymmetricBandMatrix h = common.copy();
         double[] hd = h.data();
         double[] cd = centrifugal.data();
         double ll = (double) l * (l + 1);
         for (int i = 0; i < hd.length; i++) {
             hd[i] += ll * cd[i];
         }
-        Assembly1D.addValueProducts(h, quadrature, weights, vAtPoints, 1.0);
         return h;
     }
 
@@ -207,14 +218,23 @@ public final class RadialSchrodingerSolver {
         if (hints != null && hints.length > count) {
             throw new IllegalArgumentException("hints.length = " + hints.length + " must be <= count = " + count);
         }
-        if (hints == null && predictor != null && count <= predictor.space.dofs() / 3) {
-            List<RadialState> coarse = predictor.solve(vAtPoints, l, count, null);
-            hints = new double[count];
-            for (int k = 0; k < count; k++) {
-                hints[k] = coarse.get(k).energy();
-            }
+        if (hints == null) {
+            hints = predicted(vAtPoints, l, count);
         }
-        return solveChecked(vAtPoints, l, count, hints);
+        return solveChecked(hamiltonianUnchecked(vAtPoints, l), l, count, hints);
+    }
+
+    /** The low-order predictor's energies of the count lowest states, or null where it is not used. */
+    private double[] predicted(double[] vAtPoints, int l, int count) {
+        if (predictor == null || count > predictor.space.dofs() / 3) {
+            return null;
+        }
+        List<RadialState> coarse = predictor.solve(vAtPoints, l, count, null);
+        double[] hints = new double[count];
+        for (int k = 0; k < count; k++) {
+            hints[k] = coarse.get(k).energy();
+        }
+        return hints;
     }
 
     /**
@@ -240,6 +260,8 @@ public final class RadialSchrodingerSolver {
             }
         }
         checkPotential(vAtPoints, 0);
+        // The kinetic and potential matrices are the same for every l: assembled once.
+        SymmetricBandMatrix common = withoutCentrifugal(vAtPoints);
         List<List<RadialState>> out = new ArrayList<>(counts.length);
         List<RadialState> previous = List.of();
         for (int l = 0; l < counts.length; l++) {
@@ -261,8 +283,10 @@ public final class RadialSchrodingerSolver {
                     hints = null;
                 }
             }
-            List<RadialState> states = hints == null ? solve(vAtPoints, l, count, null)
-                    : solveChecked(vAtPoints, l, count, hints);
+            if (hints == null) {
+                hints = predicted(vAtPoints, l, count);
+            }
+            List<RadialState> states = solveChecked(withCentrifugal(common, l), l, count, hints);
             out.add(states);
             previous = states;
         }
@@ -278,8 +302,7 @@ public final class RadialSchrodingerSolver {
         return solveByL(values, counts);
     }
 
-    private List<RadialState> solveChecked(double[] vAtPoints, int l, int count, double[] hints) {
-        SymmetricBandMatrix h = hamiltonianUnchecked(vAtPoints, l);
+    private List<RadialState> solveChecked(SymmetricBandMatrix h, int l, int count, double[] hints) {
         EigenResult eig = hints == null ? eigensolver.lowest(h, overlap, count)
                 : eigensolver.lowest(h, overlap, count, hints);
         List<RadialState> states = new ArrayList<>(count);

@@ -133,6 +133,17 @@ final class VectorKernels implements Kernels {
     }
 
     private static void axpyV(int n, double a, double[] x, int xOff, double[] y, int yOff) {
+        axpyV(n, a, x, xOff, y, yOff, false);
+    }
+
+    /**
+     * y += a x; with maskedTail the remainder is one masked vector operation instead of a scalar
+     * loop. That pays in the banded factorizations, whose column updates have lengths kd, kd-1, ...,
+     * 1, so that remainders are as much work as full vectors; it does not in a triangular solve,
+     * where the next column reads what the masked store wrote (no store-to-load forwarding from a
+     * masked store). Same bits either way (a fused multiply-add rounds once).
+     */
+    private static void axpyV(int n, double a, double[] x, int xOff, double[] y, int yOff, boolean maskedTail) {
         DoubleVector va = DoubleVector.broadcast(SPECIES, a);
         int bound = SPECIES.loopBound(n);
         int i = 0;
@@ -140,6 +151,13 @@ final class VectorKernels implements Kernels {
             DoubleVector.fromArray(SPECIES, x, xOff + i)
                     .fma(va, DoubleVector.fromArray(SPECIES, y, yOff + i))
                     .intoArray(y, yOff + i);
+        }
+        if (maskedTail && i < n) {
+            VectorMask<Double> m = SPECIES.indexInRange(i, n);
+            DoubleVector.fromArray(SPECIES, x, xOff + i, m)
+                    .fma(va, DoubleVector.fromArray(SPECIES, y, yOff + i, m))
+                    .intoArray(y, yOff + i, m);
+            return;
         }
         for (; i < n; i++) {
             y[yOff + i] = Math.fma(a, x[xOff + i], y[yOff + i]);
@@ -736,33 +754,11 @@ final class VectorKernels implements Kernels {
             double inv = 1.0 / d;
             // A(c:j+len, c) -= A(c:j+len, j) * A(c, j) / d for each trailing column c = j+r.
             for (int r = 1; r <= len; r++) {
-                axpyMaskedTail(len - r + 1, -ab[col + r] * inv, ab, col + r, ab, (j + r) * ldab);
+                axpyV(len - r + 1, -ab[col + r] * inv, ab, col + r, ab, (j + r) * ldab, true);
             }
             scalV(len, inv, ab, col + 1);
         }
         return 0;
-    }
-
-    /**
-     * axpyV with the remainder done by one masked vector operation instead of a scalar loop: the
-     * LDL^T column updates have lengths kd, kd-1, ..., 1, so remainders are as much work as the
-     * full vectors. Same bits as axpyV (a fused multiply-add rounds once either way).
-     */
-    private static void axpyMaskedTail(int n, double a, double[] x, int xOff, double[] y, int yOff) {
-        DoubleVector va = DoubleVector.broadcast(SPECIES, a);
-        int bound = SPECIES.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += L) {
-            DoubleVector.fromArray(SPECIES, x, xOff + i)
-                    .fma(va, DoubleVector.fromArray(SPECIES, y, yOff + i))
-                    .intoArray(y, yOff + i);
-        }
-        if (i < n) {
-            VectorMask<Double> m = SPECIES.indexInRange(i, n);
-            DoubleVector.fromArray(SPECIES, x, xOff + i, m)
-                    .fma(va, DoubleVector.fromArray(SPECIES, y, yOff + i, m))
-                    .intoArray(y, yOff + i, m);
-        }
     }
 
     @Override

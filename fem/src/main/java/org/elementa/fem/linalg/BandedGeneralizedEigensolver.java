@@ -87,15 +87,42 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
     /**
      * Hinted pass: the shift sits this fraction of the spacing between hints above the hint, so
      * that an exact hint does not put it on the eigenvalue, while inverse iteration still gains
-     * about five digits per solve when the hint is good.
+     * about five digits per solve when the hint is good (but never closer than ANCHOR_CLEARANCE,
+     * see hintOffset).
      */
     private static final double HINT_OFFSET = 1e-5;
+    /**
+     * Distance, relative to |E| + tolScale, from an eigenvalue E at which a shift is a reliable Sturm
+     * anchor: ten times COUNT_WINDOW, the count window of a factor of growth 100 (see countWindow;
+     * about 4 eps ||S^-1 H|| by default). The hinted shifts and the certifying shifts keep this distance
+     * from their eigenvalues and no more: a larger one loses, on pencils whose ||S^-1 H|| is large
+     * (finite elements graded towards a nucleus), the gap to the neighbouring eigenvalues.
+     */
+    private static final double ANCHOR_CLEARANCE = 1e-9;
+    /**
+     * Hinted pass: the shift stays within this fraction of the spacing between hints from its hint,
+     * so that inverse iteration contracts the neighbours' components at least a hundredfold per solve.
+     */
+    private static final double MAX_HINT_OFFSET = 1e-2;
     /**
      * Hinted pass: acceptance on the backward error, tighter than BACKWARD_TOL because a locked vector
      * that is slightly off pollutes, through the orthogonalization against it, every pair found later
      * near it (nearly double eigenvalues).
      */
     private static final double FAST_BACKWARD_TOL = 1e-14;
+    /**
+     * Hinted pass: inverse iteration has settled only when the S-norm change of its normalized vector
+     * shrinks at least this much per solve. A component along an eigenvalue e' is multiplied by
+     * |E - sigma| / |e' - sigma| relative to the wanted one per solve; a slower decay means an eigenvalue
+     * nearly as close to the shift as E (or closer), whose component a warm start would carry from one
+     * call to the next and grow. The Rayleigh quotient alone does not show it (its error is quadratic).
+     */
+    private static final double CONTRACTION = 0.5;
+    /**
+     * Hinted pass: a change of the normalized vector this small is rounding (measured: 3e-16 to 1e-15
+     * on the atomic SCF's pencils), not an eigenvector's component, and passes the contraction test.
+     */
+    private static final double CHANGE_FLOOR = 1e-13;
     /** Hinted pass: most inverse-iteration solves with one factor before a new shift. */
     private static final int INVERSE_STEPS = 6;
     /**
@@ -115,11 +142,13 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
     /** Largest tolerated growth of the LDL^T factors relative to ||H|| + |sigma| ||S|| (see factor). */
     private static final double MAX_GROWTH = 1e3;
     /**
-     * Half-width, relative to (|sigma| + tolScale) and per unit of factor growth, of the window around
-     * a shift inside which a locked eigenvalue makes the shift's Sturm count undecidable (see
-     * countWindow for the derivation).
+     * Half-width, relative to (|sigma| + tolScale), of the window around a shift inside which a
+     * locked eigenvalue makes the shift's Sturm count undecidable, for factors of growth up to
+     * ABSORBED_GROWTH; in proportion to the growth beyond (see countWindow for the derivation).
      */
     private static final double COUNT_WINDOW = 1e-10;
+    /** Factor growth that COUNT_WINDOW already covers; the window grows with the growth beyond it (see countWindow). */
+    private static final double ABSORBED_GROWTH = 10;
     /**
      * Floor of ||S^-1 H||, the scale of every absolute tolerance, for H = 0 (which has no scale of its
      * own) and pencils below it. The solver places shifts as close as about 1e-16 ||S^-1 H|| to an
@@ -271,10 +300,11 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
      * which scales ||S^-1 H|| ~ ||H||_1 / lambda_min(S) (the size of the largest |E|) in tolerances.
      *
      * @param data      a copy of S's band data, to recognize the same S in a later solve
+     * @param hash      Arrays.hashCode(data), to skip the comparison with a different S
      * @param norm1     ||S||_1
      * @param reused    whether this came from an earlier solve (no factorization done now)
      */
-    private record MetricCheck(double[] data, int n, int kd, double lambdaMin, double norm1, boolean reused) {
+    private record MetricCheck(double[] data, int hash, int n, int kd, double lambdaMin, double norm1, boolean reused) {
     }
 
     /**
@@ -287,18 +317,26 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
     }
 
     /**
-     * The check of the last S, kept so that a sequence of solves with one S (a self-consistent field
-     * loop: the mass matrix never changes) factors it once. Computed from S alone, so that a solve's
-     * bits do not depend on which solves came before it. Races only cost a recomputation.
+     * The checks of the most recent distinct S (at most METRIC_CACHE, newest first), kept so that a
+     * sequence of solves with a few fixed S (a self-consistent field loop: one mass matrix per
+     * angular momentum, or per kappa for the Dirac pencils, that never changes) factors each once.
+     * Computed from S alone, so that a solve's bits do not depend on which solves came before it.
+     * The array is replaced, never changed in place; races only cost a recomputation.
      */
-    private volatile MetricCheck lastMetric;
+    private volatile MetricCheck[] recentMetrics = new MetricCheck[0];
+
+    /** Distinct S remembered: an atom's SCF cycles through up to 4 (l) or 12 (kappa) of them. */
+    private static final int METRIC_CACHE = 16;
 
     private MetricCheck checkMetric(SymmetricBandMatrix s) {
-        MetricCheck last = lastMetric;
+        MetricCheck[] recent = recentMetrics;
         int n = s.size();
         int kd = s.bandwidth();
-        if (last != null && last.n() == n && last.kd() == kd && java.util.Arrays.equals(last.data(), s.data())) {
-            return new MetricCheck(last.data(), n, kd, last.lambdaMin(), last.norm1(), true);
+        int hash = java.util.Arrays.hashCode(s.data());
+        for (MetricCheck last : recent) {
+            if (last.hash() == hash && last.n() == n && last.kd() == kd && java.util.Arrays.equals(last.data(), s.data())) {
+                return new MetricCheck(last.data(), hash, n, kd, last.lambdaMin(), last.norm1(), true);
+            }
         }
         int ld = kd + 1;
         double[] f = s.data().clone();
@@ -329,8 +367,11 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                 x[i] = y[i] / norm;
             }
         }
-        MetricCheck fresh = new MetricCheck(s.data().clone(), n, kd, lambda, EigenSupport.norm1(s), false);
-        lastMetric = fresh;
+        MetricCheck fresh = new MetricCheck(s.data().clone(), hash, n, kd, lambda, EigenSupport.norm1(s), false);
+        MetricCheck[] next = new MetricCheck[Math.min(METRIC_CACHE, recent.length + 1)];
+        next[0] = fresh;
+        System.arraycopy(recent, 0, next, 1, next.length - 1);
+        recentMetrics = next;
         return fresh;
     }
 
@@ -444,6 +485,8 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
         /** Start vectors of the hinted pass (column i for hint i), or null: generic ones. */
         double[] starts;
         final double[] hintSpacing;
+        /** Whether hint i has no distinct neighbour (its hintSpacing is then a fallback scale, not a spacing). */
+        final boolean[] hintAlone;
         int nextHint;
         int factorizations;
         int steps;
@@ -491,8 +534,9 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                 hints = guesses.clone();
                 java.util.Arrays.sort(hints);
                 hintSpacing = new double[hints.length];
+                hintAlone = new boolean[hints.length];
                 for (int i = 0; i < hints.length; i++) {
-                    // Hints closer than a certification margin are copies of one (repeated) eigenvalue,
+                    // Hints closer than the certification margin are copies of one (repeated) eigenvalue,
                     // not a spacing: a shift that close to the hint could not tell the side of its limit.
                     double sp = Double.POSITIVE_INFINITY;
                     if (i > 0 && hints[i] - hints[i - 1] > certificationMargin(hints[i])) {
@@ -501,7 +545,8 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                     if (i + 1 < hints.length && hints[i + 1] - hints[i] > certificationMargin(hints[i])) {
                         sp = Math.min(sp, hints[i + 1] - hints[i]);
                     }
-                    if (sp == Double.POSITIVE_INFINITY) {
+                    hintAlone[i] = sp == Double.POSITIVE_INFINITY;
+                    if (hintAlone[i]) {
                         sp = 1e-3 * Math.max(Math.abs(hints[i]), tolScale);
                     }
                     hintSpacing[i] = sp;
@@ -509,6 +554,7 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             } else {
                 hints = new double[0];
                 hintSpacing = new double[0];
+                hintAlone = new boolean[0];
             }
         }
 
@@ -591,15 +637,17 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
         }
 
         /**
-         * The hinted fast path: for each hint g (ascending) one factorization at sigma = g + HINT_OFFSET
-         * times the spacing to the neighbouring hints, then inverse iteration with that factor alone
+         * The hinted fast path: for each hint g (ascending) one factorization at sigma = g + an offset
+         * (hintOffset: a small fraction of the spacing to the neighbouring hints, never less than the
+         * anchor clearance), then inverse iteration with that factor alone
          * (Parlett, The Symmetric Eigenvalue Problem, sec. 4.2), from a fixed generic start vector
          * S-orthogonal to the pairs already locked. The eigenvalue estimate is the Rayleigh quotient of
          * the shifted operator, sigma + y^T S x / y^T S y with y = (H - sigma S)^-1 S x: it needs no
          * product with H, so it does not lose digits to the cancellation between large entries of a
          * stiff H (finite element stiffness near a singular potential), which x^T H x does. A pair is
-         * locked when that estimate has settled and the backward error of the vector as stored (after
-         * its last orthogonalization against the locked ones) passes FAST_BACKWARD_TOL.
+         * locked when that estimate has settled, the vector's change contracts (CONTRACTION) and the
+         * backward error of the vector as stored (after its last orthogonalization against the locked
+         * ones) passes FAST_BACKWARD_TOL.
          *
          * <p>Index of a locked pair: c = number of eigenvalues below sigma (the inertia of the same
          * factor). Inverse iteration converges to the eigenvalue nearest sigma among those not
@@ -632,8 +680,7 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                     // cluster (see clusterShift).
                     continue;
                 }
-                double sp = hintSpacing[i];
-                double sigma = hints[i] + HINT_OFFSET * sp;
+                double sigma = hints[i] + hintOffset(i, hints[i]);
                 if (starts != null) {
                     System.arraycopy(starts, i * n, x, 0, n);
                 } else {
@@ -667,7 +714,7 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                         // iteration) from the same vector while it stays inside the bracket, else bisect.
                         double rq = y[0];
                         if (rq > lo && rq < hi) {
-                            double next = rq + HINT_OFFSET * sp;
+                            double next = rq + hintOffset(i, rq);
                             if (nearAnchor(next)) {
                                 // No progress (a cluster that one vector cannot resolve): the robust path's job.
                                 break;
@@ -747,13 +794,14 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
 
         /**
          * Inverse iteration at sigma with the factor f, at most INVERSE_STEPS solves; returns the
-         * settled shifted Rayleigh quotient, or NaN (with the last quotient in y[0]). On success x is
-         * the pair's vector as it will be stored: S-orthogonalized against the locked vectors (one
-         * Gram-Schmidt pass), S-normalized, sx = S x, and its backward error with the returned value,
-         * measured on exactly these bits, is within FAST_BACKWARD_TOL; {@link #lockChecked} stores
-         * them unchanged, so the result of the hinted pass is the pair that was checked. Without
-         * deflation, a quotient that settles on a locked eigenvalue returns NaN and sets
-         * settledOnLocked (the caller then starts again with deflation).
+         * settled shifted Rayleigh quotient, or NaN (with the last quotient in y[0]). Settled: the
+         * quotient has settled and the change of x shrank by CONTRACTION over the last solve (or is
+         * rounding). On success x is the pair's vector as it will be stored: S-orthogonalized against
+         * the locked vectors (one Gram-Schmidt pass), S-normalized, sx = S x, and its backward error
+         * with the returned value, measured on exactly these bits, is within FAST_BACKWARD_TOL;
+         * {@link #lockChecked} stores them unchanged, so the result of the hinted pass is the pair
+         * that was checked. Without deflation, a quotient that settles on a locked eigenvalue returns
+         * NaN and sets settledOnLocked (the caller then starts again with deflation).
          */
         private double inverseIteration(double sigma, double[] f, double[] x, double[] sx, double[] y,
                                         double[] t1, double[] t2, boolean deflate) {
@@ -763,6 +811,14 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             orthogonalizeLocked(x, coef);
             multiplyS(x, sx);
             double e = Double.NaN;
+            double[] lastX = new double[n];
+            double[] lastSX = new double[n];
+            double norm0 = 1 / Math.sqrt(kernels.dot(n, x, 0, sx, 0));
+            for (int i = 0; i < n; i++) {
+                lastX[i] = x[i] * norm0;
+                lastSX[i] = sx[i] * norm0;
+            }
+            double lastChange = Double.NaN;
             for (int step = 0; step < INVERSE_STEPS; step++) {
                 System.arraycopy(sx, 0, y, 0, n);
                 shiftedSolveRefined(sigma, f, y, t1, t2);
@@ -782,7 +838,19 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                     sx[i] *= scale;
                 }
                 double next = sigma + ysx / ysy;
-                boolean settled = step > 0 && Math.abs(next - e) <= SETTLE_TOL * Math.abs(next - sigma) + 4 * EPS * Math.abs(next);
+                double sign = ysx < 0 ? -1 : 1;
+                double change2 = 0;
+                for (int i = 0; i < n; i++) {
+                    double dx = x[i] - sign * lastX[i];
+                    change2 += dx * (sx[i] - sign * lastSX[i]);
+                    lastX[i] = x[i];
+                    lastSX[i] = sx[i];
+                }
+                double change = Math.sqrt(Math.max(change2, 0));
+                boolean contracting = change <= CONTRACTION * lastChange || change <= CHANGE_FLOOR;
+                lastChange = change;
+                boolean settled = step > 0 && contracting
+                        && Math.abs(next - e) <= SETTLE_TOL * Math.abs(next - sigma) + 4 * EPS * Math.abs(next);
                 e = next;
                 if (settled) {
                     if (!deflate && nLocked > 0 && nearLocked(e, 1e-8 * (Math.abs(e) + tolScale))) {
@@ -823,7 +891,7 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
         /**
          * The next count-only shift inside the bracket (lo, hi) of a wanted index: where the locked
          * eigenvalues in the bracket form one tight cluster (within one count window; see
-         * clusterShift), first just beside it (at the certification margin), since plain bisection
+         * clusterShift), first just beside it (at the cluster margin), since plain bisection
          * would only crawl towards it when the index sits inside the cluster; otherwise the
          * bisection point. NaN when the bracket already lies within that margin band around the
          * cluster (counts cannot split it), or when the bisection point was asked for before (the
@@ -832,8 +900,8 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
         private double bracketStep(double lo, double hi) {
             double[] span = lockedSpan(lo, hi);
             if (span != null && span[1] - span[0] <= countWindow(span[1], 1.0)) {
-                double below = span[0] - certificationMargin(span[0]);
-                double above = span[1] + certificationMargin(span[1]);
+                double below = span[0] - clusterMargin(span[0]);
+                double above = span[1] + clusterMargin(span[1]);
                 if (lo >= below && hi <= above) {
                     return Double.NaN;
                 }
@@ -958,7 +1026,8 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
 
         /**
          * Half-width of the window around sigma inside which the count of a factor of growth g cannot
-         * be relied on to put an eigenvalue on its true side: COUNT_WINDOW max(1, g) (|sigma| + tolScale).
+         * be relied on to put an eigenvalue on its true side:
+         * COUNT_WINDOW max(1, g / ABSORBED_GROWTH) (|sigma| + tolScale).
          *
          * <p>Why it scales with g. The computed factor is the exact LDL^T factor of H - sigma S + E
          * with |E| <= gamma_{kd+1} |L| |D| |L|^T entrywise (LDL^T without pivoting is Gaussian
@@ -967,28 +1036,33 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
          * |L| |D| |L|^T = B B^T with B = |L| |D|^(1/2) is positive semidefinite, so its largest entry is
          * its largest diagonal entry, g (||H|| + |sigma| ||S||). The count is exact for the pencil
          * (H + E, S), whose eigenvalues lie within ||E||_2 / lambda_min(S) of those of (H, S) (Weyl),
-         * to first order at lambda + x^T E x with x the S-normalized eigenvector. Either way the
-         * distance within which the count may err is proportional to ||E||, hence to g: a factor of
-         * growth g is g times less decisive than one of growth 1, and the window grows with it.
+         * to first order at lambda + x^T E x with x the S-normalized eigenvector; ||E||_2 is at most
+         * (2 kd + 1) gamma_{kd+1} g (||H|| + |sigma| ||S||). Either way the distance within which the
+         * count may err is proportional to g.
          *
-         * <p>Why (|sigma| + tolScale) and 1e-10 at g = 1. That is the solver's model of how well the
-         * eigenvalues near sigma are determined (see withToleranceScale: relative to |E|, with the
-         * absolute floor tolScale), the same model as in all its tolerances. With the default
-         * tolScale = 1e-6 ||S^-1 H|| the floor of the window is 1e-16 ||S^-1 H||, the rounding of an
-         * eigenvalue of a normwise backward-stable method (eps ||S^-1 H|| / 2); the relative part,
-         * 1e-10 = 4.5e5 eps, exceeds the constant (2 kd + 1) gamma_{kd+1} of the normwise bound above
-         * (2e3 eps at kd = 31) by two orders of magnitude.
+         * <p>Why (|sigma| + tolScale), 1e-10, and growth absorbed up to 10. (|sigma| + tolScale) is
+         * the solver's model of how well the eigenvalues near sigma are determined (see
+         * withToleranceScale: relative to |E|, with the absolute floor tolScale), the same model as in
+         * all its tolerances; with the default tolScale = 1e-6 ||S^-1 H|| the floor of the window is
+         * 1e-16 ||S^-1 H||, the rounding of an eigenvalue of a normwise backward-stable method
+         * (eps ||S^-1 H|| / 2). The relative part, 1e-10 = 4.5e5 eps, exceeds the constant
+         * (2 kd + 1) gamma_{kd+1} of the bound above (2e3 eps at kd = 31, 3e2 eps at kd = 12) by a
+         * factor of 200 or more: it covers factors of growth up to ABSORBED_GROWTH = 10 with a factor
+         * of 20 to spare, and beyond that the window grows in proportion to g.
          *
-         * <p>Consistency with the certification shifts: certificationMargin is the window of a
-         * factor of the largest accepted growth MAX_GROWTH, so every trusted factor placed there is
-         * outside the window of the eigenvalue it brackets.
+         * <p>Consistency with the shifts placed next to eigenvalues: certificationMargin
+         * (ANCHOR_CLEARANCE = 10 COUNT_WINDOW) is the window of a factor of growth 100, so a hinted or
+         * certifying shift there counts when its factor's growth is at most 100 (random indefinite
+         * pencils give 1 to 20 there, the finite element pencils about 1), and otherwise the robust
+         * path continues; clusterMargin is the window at the largest accepted growth MAX_GROWTH, so
+         * every accepted factor bracketing a cluster counts.
          *
          * <p>A window that is too small costs a count off by one next to a locked eigenvalue: it shows
          * as a mismatch between counts and locked eigenvalues (more shifts, or anchors set aside as
          * inconsistent); a wrong certification needs two such errors that cancel.
          */
         private double countWindow(double sigma, double growth) {
-            return COUNT_WINDOW * Math.max(1.0, growth) * (Math.abs(sigma) + tolScale);
+            return COUNT_WINDOW * Math.max(1.0, growth / ABSORBED_GROWTH) * (Math.abs(sigma) + tolScale);
         }
 
         /** Whether the anchor at sigma may certify now: trusted, and no locked eigenvalue within its count window. */
@@ -1121,12 +1195,45 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
 
         /**
          * Distance from an eigenvalue e at which a shift's inertia is trusted to put e on the right
-         * side: the count window (see countWindow) of a factor of the largest accepted growth, far
-         * below the spacing of the levels the solver is used for; a neighbour closer than this makes
-         * the count disagree and the robust path take over, so it costs speed, never correctness.
+         * side: ANCHOR_CLEARANCE = 10 COUNT_WINDOW, the count window (see countWindow) of a factor of
+         * growth 100, and as far below the spacing of the levels as that allows; a neighbour closer
+         * than this, or a factor there with more growth, makes the count disagree or not count, and
+         * the robust path take over, so it costs speed, never correctness.
          */
         private double certificationMargin(double e) {
-            return COUNT_WINDOW * MAX_GROWTH * (Math.abs(e) + tolScale);
+            return ANCHOR_CLEARANCE * (Math.abs(e) + tolScale);
+        }
+
+        /**
+         * Distance from a cluster of locked eigenvalues at which the counts that bracket it are
+         * placed (see clusterShift, bracketStep): the count window of a factor of the largest
+         * accepted growth MAX_GROWTH, so that every accepted factor there is reliable; a cluster that
+         * no count can split lies far from its neighbours compared with this in the pencils it is
+         * meant for (repeated eigenvalues).
+         */
+        private double clusterMargin(double e) {
+            return COUNT_WINDOW * (MAX_GROWTH / ABSORBED_GROWTH) * (Math.abs(e) + tolScale);
+        }
+
+        /**
+         * How far above the value g (hint i, or a Rayleigh quotient for it) the hinted pass shifts:
+         * HINT_OFFSET times the spacing to the neighbouring hints, but at least the anchor clearance
+         * (so that the shift's count is reliable and certifies the pair without another factorization)
+         * and at most MAX_HINT_OFFSET times the spacing. A hint without neighbours gets the clearance
+         * alone: the gap to the next eigenvalue is unknown, and inverse iteration from a start vector
+         * (a warm start's previous eigenvector) multiplies an eigenvector's component at distance d
+         * from e by |e - sigma| / |d - (sigma - e)| per solve, which grows when the offset exceeds d / 2.
+         * (A spacing of 1e-3 max(|g|, tolScale) put the shift of Mn's 3d level 0.15 Ha above it on a
+         * finite element space with ||S^-1 H|| ~ 1.5e13, past half its 0.27 Ha gap to the box states:
+         * the warm-started self-consistent field then fed those states' tails back and diverged.)
+         */
+        private double hintOffset(int i, double g) {
+            double clearance = ANCHOR_CLEARANCE * (Math.abs(g) + tolScale);
+            if (hintAlone[i]) {
+                return clearance;
+            }
+            double sp = hintSpacing[i];
+            return Math.min(Math.max(HINT_OFFSET * sp, clearance), MAX_HINT_OFFSET * sp);
         }
 
         private boolean nearLocked(double e, double tol) {
@@ -1251,7 +1358,7 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
          * shifts. Every vector of the cluster must be locked before counts around it can certify
          * anything, so: when no Ritz estimate lies in the interval (nothing better to aim at), or
          * when it is crowded (bisection would be next) and at least two such locked eigenvalues are
-         * there, two counts just outside the cluster, at the certification margin, bracket it; once the
+         * there, two counts just outside the cluster, at the cluster margin, bracket it; once the
          * interval lies within that bracket, a Lanczos run at its upper end (restarting at every
          * breakdown, see lanczos) locks up to CLUSTER_TARGET of the missing vectors, counting only
          * Ritz values inside the bracket (radius right - left from the shift).
@@ -1261,8 +1368,8 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             if (span == null || missing <= 0 || span[1] - span[0] > countWindow(span[1], 1.0)) {
                 return null;
             }
-            double above = span[1] + certificationMargin(span[1]);
-            double below = span[0] - certificationMargin(span[0]);
+            double above = span[1] + clusterMargin(span[1]);
+            double below = span[0] - clusterMargin(span[0]);
             if (left >= below && right <= above) {
                 return new double[] {right, Math.min(missing, CLUSTER_TARGET), right - left};
             }
