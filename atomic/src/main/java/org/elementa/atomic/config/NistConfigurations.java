@@ -36,11 +36,15 @@ public final class NistConfigurations {
      * @throws IllegalArgumentException if Z is outside 1..92
      */
     public static Configuration lda(int z) {
+        checkZ(z);
+        return Lda.TABLE[z - 1];
+    }
+
+    private static void checkZ(int z) {
         if (z < 1 || z > MAX_Z) {
             throw new IllegalArgumentException("atomic number Z = " + z + " must be in 1.." + MAX_Z
                     + " for a NIST configuration; give your own configuration for other Z");
         }
-        return Lda.TABLE[z - 1];
     }
 
     /**
@@ -52,7 +56,7 @@ public final class NistConfigurations {
      * @throws IllegalArgumentException if Z is outside 1..92
      */
     public static List<DiracOrbital> rlda(int z) {
-        lda(z);
+        checkZ(z);
         return Rlda.TABLE.get(z - 1);
     }
 

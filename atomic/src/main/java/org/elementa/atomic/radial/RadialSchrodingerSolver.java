@@ -55,6 +55,12 @@ public final class RadialSchrodingerSolver {
 
     /** Order of the predictor's elements (its levels are within ~1e-3 relative on the default mesh). */
     private static final int PREDICTOR_ORDER = 6;
+    /**
+     * Largest predictor (unknowns) worth its dense O(n^3) solve: on the default 7 elements (41
+     * unknowns) it makes a cold banded solve about 4x faster; at 100 elements (599 unknowns) it
+     * costs twice what it saves.
+     */
+    private static final int PREDICTOR_MAX_DOFS = 150;
 
     /**
      * Assembles the kinetic, centrifugal and overlap matrices once.
@@ -78,6 +84,7 @@ public final class RadialSchrodingerSolver {
         this.centrifugal = Assembly1D.mass(quadrature, -2);
         scale(centrifugal, 0.5);
         this.predictor = eigensolver.usesHints() && discretization.order() >= 2 * PREDICTOR_ORDER
+                && discretization.elements() * PREDICTOR_ORDER - 1 <= PREDICTOR_MAX_DOFS
                 ? new RadialSchrodingerSolver(new RadialDiscretization(discretization.rmax(), discretization.a(),
                         discretization.elements(), PREDICTOR_ORDER, discretization.quadraturePoints()),
                         new DenseGeneralizedEigensolver())
@@ -199,9 +206,12 @@ public final class RadialSchrodingerSolver {
 
     /**
      * The {@code count} lowest states of angular momentum l, with {@code hints[i]} approximating
-     * the energy of state i (at most count of them; null: none). Hints make the banded eigensolver
-     * several times faster and never change what it returns beyond rounding: a wrong hint costs time,
-     * not correctness (its Sturm counts certify every state's index).
+     * the energy of state i (at most count of them). Null hints: the low-order predictor's (on
+     * meshes small enough for it); an empty array: none. Hints make the banded eigensolver several
+     * times faster; a wrong hint costs time, not correctness (its Sturm counts certify every
+     * state's index). The energies of a hinted and an unhinted solve agree within the eigensolver's
+     * backward-error tolerance, not to the last bit (4e-12 relative for the 1s level of Z = 92 on
+     * 200 elements, where ||S^-1 H|| is largest).
      *
      * @throws IllegalArgumentException if l &lt; 0, count &lt; 1 or count &gt; dofs, the array has the
      *                                  wrong length, a value is not finite, or hints is longer than
@@ -224,9 +234,14 @@ public final class RadialSchrodingerSolver {
         return solveChecked(hamiltonianUnchecked(vAtPoints, l), l, count, hints);
     }
 
+    /** Whether the predictor exists and resolves count states (a third of its spectrum at most). */
+    private boolean predictorCovers(int count) {
+        return predictor != null && count <= predictor.space.dofs() / 3;
+    }
+
     /** The low-order predictor's energies of the count lowest states, or null where it is not used. */
     private double[] predicted(double[] vAtPoints, int l, int count) {
-        if (predictor == null || count > predictor.space.dofs() / 3) {
+        if (!predictorCovers(count)) {
             return null;
         }
         List<RadialState> coarse = predictor.solve(vAtPoints, l, count, null);
@@ -279,7 +294,7 @@ public final class RadialSchrodingerSolver {
                 for (int k = 0; k < m; k++) {
                     hints[k] = previous.get(k + 1).energy();
                 }
-                if (m < count && predictor != null && count <= predictor.space.dofs() / 3) {
+                if (m < count && predictorCovers(count)) {
                     hints = null;
                 }
             }
