@@ -425,7 +425,7 @@ public final class DiracAtomSolver {
             for (int i = 0; i < order.length; i++) {
                 order[i] = i;
             }
-            java.util.Arrays.sort(order, java.util.Comparator.<Integer>comparingInt(i -> l(kappas[i])).thenComparingInt(i -> kappas[i]));
+            java.util.Arrays.sort(order, java.util.Comparator.<Integer>comparingInt(i -> DiracState.l(kappas[i])).thenComparingInt(i -> kappas[i]));
             boolean[] solved = new boolean[kappas.length];
             for (int i : order) {
                 int a = Math.abs(kappas[i]);
@@ -441,10 +441,6 @@ public final class DiracAtomSolver {
             }
         }
 
-        private static int l(int kappa) {
-            return kappa > 0 ? kappa : -kappa - 1;
-        }
-
         /**
          * First-iteration guesses for the levels of kappa i (state k has n = l + 1 + k): the levels of
          * the other kappa of the same l if solved (the spin-orbit partner, equal but for the splitting),
@@ -453,17 +449,17 @@ public final class DiracAtomSolver {
          * first iteration its unhinted spectrum slicing.
          */
         private double[] coldGuesses(int i, boolean[] solved) {
-            int l = l(kappas[i]);
+            int l = DiracState.l(kappas[i]);
             int count = occ[i].length;
             double[] from = null;
             int shift = 0;
             for (int j = 0; j < kappas.length; j++) {
-                if (solved[j] && l(kappas[j]) == l) {
+                if (solved[j] && DiracState.l(kappas[j]) == l) {
                     from = eig[j];
                     shift = 0;
                     break;
                 }
-                if (solved[j] && l(kappas[j]) == l - 1) {
+                if (solved[j] && DiracState.l(kappas[j]) == l - 1) {
                     from = eig[j];
                     shift = 1;
                 }

@@ -76,6 +76,11 @@ public record DiracState(int n, int kappa) implements Comparable<DiracState> {
 
     /** Orbital angular momentum l: kappa for kappa > 0, -kappa - 1 for kappa < 0. */
     public int l() {
+        return l(kappa);
+    }
+
+    /** Orbital angular momentum of kappa: kappa for kappa > 0, -kappa - 1 for kappa < 0. */
+    static int l(int kappa) {
         return kappa > 0 ? kappa : -kappa - 1;
     }
 

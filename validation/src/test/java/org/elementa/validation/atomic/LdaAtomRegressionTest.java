@@ -21,6 +21,11 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  */
 class LdaAtomRegressionTest {
 
+    /** More and higher-order elements, a larger box and more quadrature points than the defaults. */
+    private static final org.elementa.atomic.scf.Discretization FINER_SPACE =
+            new org.elementa.atomic.scf.Discretization(60, 4e5, 28, 12, 24);
+
+
     /** NIST's 6-decimal totals differ from the converged dftatom values by up to 5.3e-7 (README). */
     private static final double NIST_AGREEMENT = 6e-7;
 
@@ -147,7 +152,7 @@ class LdaAtomRegressionTest {
     @Test
     void atomsWithALoneOpenShellLevelConvergeOnTheFinerSpace() {
         AtomSolver fine = AtomSolver.builder().tolerance(1e-8)
-                .discretization(new org.elementa.atomic.scf.Discretization(60, 4e5, 28, 12, 24)).build();
+                .discretization(FINER_SPACE).build();
         List<String> bad = new ArrayList<>();
         for (int z : new int[] {23, 25, 68}) {
             // 2e-8: the same bound as everyAtomAtTolerance1e8WithinTwoNanohartree (reference precision
@@ -164,7 +169,7 @@ class LdaAtomRegressionTest {
         // total energy or eigenvalue by more than 1e-8, for every Z: the 1e-8 space is converged.
         AtomSolver base = AtomSolver.builder().tolerance(1e-8).build();
         AtomSolver fine = AtomSolver.builder().tolerance(1e-8)
-                .discretization(new org.elementa.atomic.scf.Discretization(60, 4e5, 28, 12, 24)).build();
+                .discretization(FINER_SPACE).build();
         List<String> bad = IntStream.rangeClosed(1, 92).parallel().mapToObj(z -> {
             AtomSolution a = base.solve(Configuration.nist(z));
             AtomSolution b = fine.solve(Configuration.nist(z));
