@@ -25,7 +25,6 @@ class LdaAtomRegressionTest {
     private static final org.elementa.atomic.scf.Discretization FINER_SPACE =
             new org.elementa.atomic.scf.Discretization(60, 4e5, 28, 12, 24);
 
-
     /** NIST's 6-decimal totals differ from the converged dftatom values by up to 5.3e-7 (README). */
     private static final double NIST_AGREEMENT = 6e-7;
 
