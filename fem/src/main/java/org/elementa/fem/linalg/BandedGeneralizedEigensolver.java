@@ -67,8 +67,10 @@ import org.elementa.fem.kernel.Kernels;
  * 0), and two or three banded solves per pair.
  *
  * <p>S is checked (positive definite, lambda_min estimate) once per distinct S: a solver reused
- * with the same S (a self-consistent field loop's mass matrix) skips that factorization. The check
- * depends on S alone, so results never depend on earlier calls.
+ * with the same S (a self-consistent field loop's mass matrix) skips that factorization (it
+ * remembers the 16 most recent distinct S, and at most 32 MiB of their data). The check depends on
+ * S alone, so values and vectors never depend on earlier calls; {@link EigenResult#factorizations()}
+ * counts only this call's work, so it is one less when S's check was remembered.
  *
  * <p>Two options fit stiff pencils whose wanted eigenvalues lie many orders of magnitude below
  * ||S^-1 H|| (squared Dirac Hamiltonians: ||S^-1 H|| up to 1e22, wanted |E| from 1e3 to 1e9):
@@ -325,16 +327,25 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
     }
 
     /**
-     * The checks of the most recent distinct S (at most METRIC_CACHE, newest first), kept so that a
+     * The checks of the most recent distinct S (newest first; at most METRIC_CACHE of them and at
+     * most METRIC_CACHE_BYTES of copied S data in all, the oldest evicted first), kept so that a
      * sequence of solves with a few fixed S (a self-consistent field loop: one mass matrix per
      * angular momentum, or per kappa for the Dirac pencils, that never changes) factors each once.
-     * Computed from S alone, so that a solve's bits do not depend on which solves came before it.
-     * The array is replaced, never changed in place; races only cost a recomputation.
+     * Computed from S alone, so that a solve's values and vectors never depend on which solves came
+     * before it; only its cost does. The array is replaced, never changed in place; races only
+     * cost a recomputation.
      */
     private volatile MetricCheck[] recentMetrics = new MetricCheck[0];
 
     /** Distinct S remembered: an atom's SCF cycles through up to 4 (l) or 12 (kappa) of them. */
     private static final int METRIC_CACHE = 16;
+
+    /**
+     * Most bytes of copied S data the cache holds (32 MiB): the 16 radial mass matrices of an SCF
+     * (n ~ 200, kd ~ 31: 50 KiB each) fit many times over, while a few large S (n = 10^5, kd = 40:
+     * 32 MiB each) do not pile up. An S larger than this alone is still remembered as the newest.
+     */
+    static final long METRIC_CACHE_BYTES = 32L << 20;
 
     private MetricCheck checkMetric(SymmetricBandMatrix s) {
         MetricCheck[] recent = recentMetrics;
@@ -376,9 +387,16 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             }
         }
         MetricCheck fresh = new MetricCheck(s.data().clone(), hash, n, kd, lambda, EigenSupport.norm1(s), false);
-        MetricCheck[] next = new MetricCheck[Math.min(METRIC_CACHE, recent.length + 1)];
+        int keep = 1;
+        long bytes = 8L * fresh.data().length;
+        while (keep < METRIC_CACHE && keep - 1 < recent.length
+                && bytes + 8L * recent[keep - 1].data().length <= METRIC_CACHE_BYTES) {
+            bytes += 8L * recent[keep - 1].data().length;
+            keep++;
+        }
+        MetricCheck[] next = new MetricCheck[keep];
         next[0] = fresh;
-        System.arraycopy(recent, 0, next, 1, next.length - 1);
+        System.arraycopy(recent, 0, next, 1, keep - 1);
         recentMetrics = next;
         return fresh;
     }
@@ -1068,6 +1086,13 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
          * pencils give 1 to 20 there, the finite element pencils about 1), and otherwise the robust
          * path continues; clusterMargin is the window at the largest accepted growth MAX_GROWTH, so
          * every accepted factor bracketing a cluster counts.
+         *
+         * <p>What the derivation does not give. The bound above is of order kd eps g (||H|| + |sigma|
+         * ||S||) / lambda_min(S), so it scales with ||S^-1 H|| and kappa(S); the window's floor
+         * (1e-16 ||S^-1 H|| by default) is far below it, and its relative part drops the factor
+         * kappa(S). The constants are therefore an empirical choice (measured on the random,
+         * finite element and stiff radial pencils of the tests), not a proven bound; the safety
+         * net is the consistency checks of the counts described next.
          *
          * <p>A window that is too small costs a count off by one next to a locked eigenvalue: it shows
          * as a mismatch between counts and locked eigenvalues (more shifts, or anchors set aside as
