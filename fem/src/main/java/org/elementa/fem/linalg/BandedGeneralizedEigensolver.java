@@ -10,8 +10,10 @@ import org.elementa.fem.kernel.Kernels;
 
 /**
  * The fast path for a few eigenpairs of a banded pencil: cost about n kd^2 per factorization and
- * n kd per Lanczos step, never n^3 (for more than a third of the spectrum it hands over to
- * {@link DenseGeneralizedEigensolver}, which is then cheaper).
+ * n kd per Lanczos step, never n^3 on its own path. It hands over to
+ * {@link DenseGeneralizedEigensolver} (O(n^3), then cheaper) for more than a third of the spectrum,
+ * and when a repeated eigenvalue (a cluster that no Sturm count can split) holds more than n / 3
+ * eigenvalues and more wanted indices than its locked vectors (see below).
  *
  * <p>Method: spectrum slicing with shift-invert Lanczos (Ericsson and Ruhe, "The spectral
  * transformation Lanczos method for the numerical solution of large sparse generalized symmetric
@@ -38,7 +40,13 @@ import org.elementa.fem.kernel.Kernels;
  *     the next shift goes to a hint, to a Ritz estimate inside the lowest interval that lacks
  *     eigenvalues, between the estimates that straddle a wanted index boundary, or (with no
  *     estimate at hand) bisects the interval; a cluster of locked eigenvalues that counts cannot
- *     split (a repeated eigenvalue) is bracketed by two counts and locked whole.</li>
+ *     split (a repeated eigenvalue) is bracketed by two counts at the cluster margin, 1e-8
+ *     (|E| + tolScale), from it. The cluster is then certified as soon as at least as many of its
+ *     S-orthonormal vectors are locked as wanted indices fall inside it: the counts show all its
+ *     eigenvalues inside the bracket, so they agree to the bracket's width, and its other copies
+ *     (n of them for H = S = I, where a Lanczos run locks at most 16) are not locked. If the
+ *     cluster holds more than n / 3 eigenvalues and fewer locked vectors than wanted indices, the
+ *     dense solver takes over.</li>
  * <li>A final Rayleigh-Ritz step on the wanted vectors in the original pencil gives Rayleigh
  *     quotient accuracy and exact S-orthonormality, also inside near-degenerate clusters.</li>
  * </ul>
@@ -59,8 +67,10 @@ import org.elementa.fem.kernel.Kernels;
  * 0), and two or three banded solves per pair.
  *
  * <p>S is checked (positive definite, lambda_min estimate) once per distinct S: a solver reused
- * with the same S (a self-consistent field loop's mass matrix) skips that factorization. The check
- * depends on S alone, so results never depend on earlier calls.
+ * with the same S (a self-consistent field loop's mass matrix) skips that factorization (it
+ * remembers the 16 most recent distinct S, and at most 32 MiB of their data). The check depends on
+ * S alone, so values and vectors never depend on earlier calls; {@link EigenResult#factorizations()}
+ * counts only this call's work, so it is one less when S's check was remembered.
  *
  * <p>Two options fit stiff pencils whose wanted eigenvalues lie many orders of magnitude below
  * ||S^-1 H|| (squared Dirac Hamiltonians: ||S^-1 H|| up to 1e22, wanted |E| from 1e3 to 1e9):
@@ -317,16 +327,25 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
     }
 
     /**
-     * The checks of the most recent distinct S (at most METRIC_CACHE, newest first), kept so that a
+     * The checks of the most recent distinct S (newest first; at most METRIC_CACHE of them and at
+     * most METRIC_CACHE_BYTES of copied S data in all, the oldest evicted first), kept so that a
      * sequence of solves with a few fixed S (a self-consistent field loop: one mass matrix per
      * angular momentum, or per kappa for the Dirac pencils, that never changes) factors each once.
-     * Computed from S alone, so that a solve's bits do not depend on which solves came before it.
-     * The array is replaced, never changed in place; races only cost a recomputation.
+     * Computed from S alone, so that a solve's values and vectors never depend on which solves came
+     * before it; only its cost does. The array is replaced, never changed in place; races only
+     * cost a recomputation.
      */
     private volatile MetricCheck[] recentMetrics = new MetricCheck[0];
 
     /** Distinct S remembered: an atom's SCF cycles through up to 4 (l) or 12 (kappa) of them. */
     private static final int METRIC_CACHE = 16;
+
+    /**
+     * Most bytes of copied S data the cache holds (32 MiB): the 16 radial mass matrices of an SCF
+     * (n ~ 200, kd ~ 31: 50 KiB each) fit many times over, while a few large S (n = 10^5, kd = 40:
+     * 32 MiB each) do not pile up. An S larger than this alone is still remembered as the newest.
+     */
+    static final long METRIC_CACHE_BYTES = 32L << 20;
 
     private MetricCheck checkMetric(SymmetricBandMatrix s) {
         MetricCheck[] recent = recentMetrics;
@@ -368,9 +387,16 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
             }
         }
         MetricCheck fresh = new MetricCheck(s.data().clone(), hash, n, kd, lambda, EigenSupport.norm1(s), false);
-        MetricCheck[] next = new MetricCheck[Math.min(METRIC_CACHE, recent.length + 1)];
+        int keep = 1;
+        long bytes = 8L * fresh.data().length;
+        while (keep < METRIC_CACHE && keep - 1 < recent.length
+                && bytes + 8L * recent[keep - 1].data().length <= METRIC_CACHE_BYTES) {
+            bytes += 8L * recent[keep - 1].data().length;
+            keep++;
+        }
+        MetricCheck[] next = new MetricCheck[keep];
         next[0] = fresh;
-        System.arraycopy(recent, 0, next, 1, next.length - 1);
+        System.arraycopy(recent, 0, next, 1, keep - 1);
         recentMetrics = next;
         return fresh;
     }
@@ -619,6 +645,10 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                 int[] selection = complete();
                 if (selection != null) {
                     return finish(selection);
+                }
+                if (hugeCluster()) {
+                    note("a cluster of more than n / 3 eigenvalues lacks wanted vectors: dense solver");
+                    return new DenseGeneralizedEigensolver(kernels).range(h, s, il, iu);
                 }
                 if (shifts++ >= maxShifts) {
                     throw failure("no convergence after " + maxShifts + " shifts");
@@ -1057,6 +1087,13 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
          * path continues; clusterMargin is the window at the largest accepted growth MAX_GROWTH, so
          * every accepted factor bracketing a cluster counts.
          *
+         * <p>What the derivation does not give. The bound above is of order kd eps g (||H|| + |sigma|
+         * ||S||) / lambda_min(S), so it scales with ||S^-1 H|| and kappa(S); the window's floor
+         * (1e-16 ||S^-1 H|| by default) is far below it, and its relative part drops the factor
+         * kappa(S). The constants are therefore an empirical choice (measured on the random,
+         * finite element and stiff radial pencils of the tests), not a proven bound; the safety
+         * net is the consistency checks of the counts described next.
+         *
          * <p>A window that is too small costs a count off by one next to a locked eigenvalue: it shows
          * as a mismatch between counts and locked eigenvalues (more shifts, or anchors set aside as
          * inconsistent); a wrong certification needs two such errors that cancel.
@@ -1165,7 +1202,7 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                 return null;
             }
             if (found < cHi - cLo) {
-                return null;
+                return clusterSelection(a, lo, hi);
             }
             Integer[] idx = new Integer[found];
             int m = 0;
@@ -1180,6 +1217,87 @@ public final class BandedGeneralizedEigensolver implements GeneralizedEigensolve
                 sel[i - il] = idx[i - cLo];
             }
             return sel;
+        }
+
+        /**
+         * Whether the deficient interval (left, right) of reliable anchors is a tight cluster of
+         * locked eigenvalues (all within countWindow(., 1) of one another, see clusterShift) whose two
+         * anchors lie within twice the cluster margin of it: then all its eigenvalues, locked or not,
+         * lie within 2 clusterMargin + countWindow of the locked ones, closer than any count can
+         * separate, so they are one (repeated) eigenvalue to the solver's resolution.
+         */
+        private boolean bracketedCluster(double left, double right) {
+            double[] span = lockedSpan(left, right);
+            return span != null && span[1] - span[0] <= countWindow(span[1], 1.0)
+                    && left >= span[0] - 2 * clusterMargin(span[0]) && right <= span[1] + 2 * clusterMargin(span[1]);
+        }
+
+        /** Wanted indices il..iu among the cr - cl eigenvalues counted in an interval with counts cl and cr. */
+        private int wantedIn(int cl, int cr) {
+            return Math.max(0, Math.min(iu, cr - 1) - Math.max(il, cl) + 1);
+        }
+
+        /**
+         * The selection when fewer eigenvalues are locked than the anchors lo..hi count: certified only
+         * if every interval between consecutive reliable anchors either holds as many locked
+         * eigenvalues as its counts, or is a bracketed cluster (see bracketedCluster) holding at least
+         * as many locked, S-orthonormal vectors as wanted indices fall inside it. The copies of a
+         * repeated eigenvalue beyond the wanted ones need not be locked (H = S = I has n of them,
+         * and a Lanczos run locks at most CLUSTER_TARGET); the wanted indices of the cluster take its
+         * lowest locked pairs. Null if not certified.
+         */
+        private int[] clusterSelection(List<double[]> a, int lo, int hi) {
+            int[] sel = new int[iu - il + 1];
+            boolean cluster = false;
+            for (int w = lo; w < hi; w++) {
+                double left = a.get(w)[0];
+                double right = a.get(w + 1)[0];
+                int cl = (int) a.get(w)[1];
+                int cr = (int) a.get(w + 1)[1];
+                int found = lockedBetween(left, right);
+                int wanted = wantedIn(cl, cr);
+                boolean whole = found == cr - cl;
+                if (!whole && !(found < cr - cl && found >= wanted && bracketedCluster(left, right))) {
+                    return null;
+                }
+                cluster |= !whole;
+                Integer[] idx = new Integer[found];
+                int m = 0;
+                for (int i = 0; i < nLocked; i++) {
+                    if (lockedE[i] > left && lockedE[i] < right) {
+                        idx[m++] = i;
+                    }
+                }
+                java.util.Arrays.sort(idx, (x, y) -> Double.compare(lockedE[x], lockedE[y]));
+                int first = whole ? cl : Math.max(il, cl);
+                for (int i = Math.max(il, cl); i <= Math.min(iu, cr - 1); i++) {
+                    sel[i - il] = idx[i - first];
+                }
+            }
+            if (cluster) {
+                note("a cluster bracketed by counts holds the wanted indices: its other copies are not locked");
+            }
+            return cluster ? sel : null;
+        }
+
+        /**
+         * Whether a bracketed cluster (see bracketedCluster) holds more than n / 3 eigenvalues and more
+         * wanted indices than locked vectors: locking them a Lanczos run at a time costs more than
+         * the dense solver, which then takes over.
+         */
+        private boolean hugeCluster() {
+            List<double[]> a = reliableAnchors();
+            for (int w = 0; w + 1 < a.size(); w++) {
+                double left = a.get(w)[0];
+                double right = a.get(w + 1)[0];
+                int cl = (int) a.get(w)[1];
+                int cr = (int) a.get(w + 1)[1];
+                int found = lockedBetween(left, right);
+                if (3 * (cr - cl) > n && wantedIn(cl, cr) > found && found < cr - cl && bracketedCluster(left, right)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Whether a shift within 1e-9 (|sigma| + tolScale) of sigma was factored or asked for already. */

@@ -220,6 +220,14 @@ public final class DenseGeneralizedEigensolver implements GeneralizedEigensolver
             java.util.Arrays.fill(y, 1.0);
             return y;
         }
+        if (!(tnorm > 0)) {
+            // T = 0 (H = 0): every vector is an eigenvector, and inverse iteration has no scale to
+            // shift by (its solves overflow); the unit vectors are orthonormal eigenvectors.
+            for (int q = 0; q < k; q++) {
+                y[q * n + q] = 1;
+            }
+            return y;
+        }
         double[] dl = new double[n - 1];
         double[] dd = new double[n];
         double[] du = new double[n - 1];

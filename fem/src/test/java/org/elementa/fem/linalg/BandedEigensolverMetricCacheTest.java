@@ -41,4 +41,26 @@ class BandedEigensolverMetricCacheTest {
         EigenResult second = solver.lowest(a.h(), s2, 2);
         assertEquals(first.factorizations(), second.factorizations(), "a different S is factored again");
     }
+
+    @Test
+    void theSeventeenthDistinctMetricEvictsTheOldest() {
+        // 16 distinct S are remembered (METRIC_CACHE); the 17th evicts the first one seen.
+        BandedGeneralizedEigensolver solver = new BandedGeneralizedEigensolver(KernelProvider.scalar());
+        Pencils.Pencil[] p = new Pencils.Pencil[17];
+        int[] first = new int[17];
+        for (int i = 0; i < 17; i++) {
+            p[i] = Pencils.random(60, 3, 100 + i);
+            first[i] = solver.lowest(p[i].h(), p[i].s(), 2).factorizations();
+        }
+        // The 2nd .. 17th are still remembered (checked from the newest, so none is evicted meanwhile).
+        for (int i = 16; i >= 1; i--) {
+            assertEquals(first[i] - 1, solver.lowest(p[i].h(), p[i].s(), 2).factorizations(), "S " + i + " remembered");
+        }
+        // The 1st was evicted: its S is factored again, and the result has the bits of a fresh solver.
+        EigenResult again = solver.lowest(p[0].h(), p[0].s(), 2);
+        assertEquals(first[0], again.factorizations(), "S 0 evicted");
+        EigenResult fresh = new BandedGeneralizedEigensolver(KernelProvider.scalar()).lowest(p[0].h(), p[0].s(), 2);
+        assertArrayEquals(fresh.values(), again.values(), 0.0);
+        assertArrayEquals(fresh.vectors(), again.vectors(), 0.0);
+    }
 }
