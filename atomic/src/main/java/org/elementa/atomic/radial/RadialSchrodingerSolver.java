@@ -186,11 +186,16 @@ public final class RadialSchrodingerSolver {
      * @throws IllegalArgumentException if l &lt; 0, count &lt; 1 or count &gt; dofs, or V is not finite at a quadrature point
      */
     public List<RadialState> solve(DoubleUnaryOperator v, int l, int count) {
+        return solve(atPoints(v), l, count);
+    }
+
+    /** V at the quadrature points. */
+    private double[] atPoints(DoubleUnaryOperator v) {
         double[] values = new double[quadrature.size()];
         for (int i = 0; i < values.length; i++) {
             values[i] = v.applyAsDouble(quadrature.point(i));
         }
-        return solve(values, l, count);
+        return values;
     }
 
     /**
@@ -310,11 +315,7 @@ public final class RadialSchrodingerSolver {
 
     /** {@link #solveByL(double[], int[])} with V as a function of r. */
     public List<List<RadialState>> solveByL(DoubleUnaryOperator v, int[] counts) {
-        double[] values = new double[quadrature.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = v.applyAsDouble(quadrature.point(i));
-        }
-        return solveByL(values, counts);
+        return solveByL(atPoints(v), counts);
     }
 
     private List<RadialState> solveChecked(SymmetricBandMatrix h, int l, int count, double[] hints) {
