@@ -113,6 +113,11 @@ final class KernelChecks {
         }
     }
 
+    /** Column j's extent below the diagonal: the profile's, or the full band's when profile is null. */
+    static int extent(int n, int kd, int[] profile, int j) {
+        return profile == null ? Math.min(kd, n - 1 - j) : profile[j];
+    }
+
     static void sbmv(int n, int kd, double[] ab, int ldab, double[] x, double[] y) {
         band(n, kd, ab, ldab);
         range("x", x, "offset", 0, n);

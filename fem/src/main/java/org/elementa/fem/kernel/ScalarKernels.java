@@ -231,11 +231,6 @@ final class ScalarKernels implements Kernels {
         return ldlt(n, kd, profile, ab, ldab);
     }
 
-    /** Column j's extent below the diagonal: the profile's, or the full band's when profile is null. */
-    private static int extent(int n, int kd, int[] profile, int j) {
-        return profile == null ? Math.min(kd, n - 1 - j) : profile[j];
-    }
-
     private static int ldlt(int n, int kd, int[] profile, double[] ab, int ldab) {
         double pivmin = KernelChecks.ldltPivotMin(n, ab, ldab);
         for (int j = 0; j < n; j++) {
@@ -244,7 +239,7 @@ final class ScalarKernels implements Kernels {
             if (!(Math.abs(d) > pivmin)) {
                 return j + 1;
             }
-            int len = extent(n, kd, profile, j);
+            int len = KernelChecks.extent(n, kd, profile, j);
             double inv = 1.0 / d;
             // A(i,c) -= A(i,j) A(c,j) / d, then L(i,j) = A(i,j) / d.
             for (int r = 1; r <= len; r++) {
@@ -280,7 +275,7 @@ final class ScalarKernels implements Kernels {
         for (int j = 0; j < n; j++) {
             int col = j * ldab;
             double yj = b[off + j];
-            int len = extent(n, kd, profile, j);
+            int len = KernelChecks.extent(n, kd, profile, j);
             for (int r = 1; r <= len; r++) {
                 b[off + j + r] -= ab[col + r] * yj;
             }
@@ -290,7 +285,7 @@ final class ScalarKernels implements Kernels {
         }
         for (int j = n - 1; j >= 0; j--) {
             int col = j * ldab;
-            int len = extent(n, kd, profile, j);
+            int len = KernelChecks.extent(n, kd, profile, j);
             double s = b[off + j];
             for (int r = 1; r <= len; r++) {
                 s -= ab[col + r] * b[off + j + r];

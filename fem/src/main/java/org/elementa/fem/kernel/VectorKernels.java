@@ -633,7 +633,7 @@ final class VectorKernels implements Kernels {
     /** y += alpha A x over the profile (the full band when profile is null). */
     private static void sbmvV(int n, int kd, int[] profile, double alpha, double[] ab, int ldab, double[] x, double[] y) {
         for (int j = 0; j < n; j++) {
-            int len = extent(n, kd, profile, j);
+            int len = KernelChecks.extent(n, kd, profile, j);
             int col = j * ldab;
             double xj = alpha * x[j];
             // One pass over column j below the diagonal: y(j+1:) += A(:,j) xj and t = A(:,j) . x(j+1:).
@@ -667,11 +667,6 @@ final class VectorKernels implements Kernels {
             }
             y[j] += ab[col] * xj + alpha * t;
         }
-    }
-
-    /** Column j's extent below the diagonal: the profile's, or the full band's when profile is null. */
-    private static int extent(int n, int kd, int[] profile, int j) {
-        return profile == null ? Math.min(kd, n - 1 - j) : profile[j];
     }
 
     @Override
@@ -750,7 +745,7 @@ final class VectorKernels implements Kernels {
             if (!(Math.abs(d) > pivmin)) {
                 return j + 1;
             }
-            int len = extent(n, kd, profile, j);
+            int len = KernelChecks.extent(n, kd, profile, j);
             double inv = 1.0 / d;
             // A(c:j+len, c) -= A(c:j+len, j) * A(c, j) / d for each trailing column c = j+r.
             for (int r = 1; r <= len; r++) {
@@ -786,13 +781,13 @@ final class VectorKernels implements Kernels {
 
     private static void ldltSolveV(int n, int kd, int[] profile, double[] ab, int ldab, double[] b, int off) {
         for (int j = 0; j < n; j++) {
-            axpyV(extent(n, kd, profile, j), -b[off + j], ab, j * ldab + 1, b, off + j + 1);
+            axpyV(KernelChecks.extent(n, kd, profile, j), -b[off + j], ab, j * ldab + 1, b, off + j + 1);
         }
         for (int j = 0; j < n; j++) {
             b[off + j] /= ab[j * ldab];
         }
         for (int j = n - 1; j >= 0; j--) {
-            b[off + j] -= dotV(extent(n, kd, profile, j), ab, j * ldab + 1, b, off + j + 1);
+            b[off + j] -= dotV(KernelChecks.extent(n, kd, profile, j), ab, j * ldab + 1, b, off + j + 1);
         }
     }
 }
